@@ -1,0 +1,56 @@
+package dev.poolguard.checks;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.ErrorProneFlags;
+
+/** The {@code -XepOpt:PoolGuard:*} flags every check shares, parsed once per check instance. */
+final class PoolGuardOptions {
+  static final String ALL_CODE = "PoolGuard:AllCode";
+  static final String TEST_SOURCE_PATHS = "PoolGuard:TestSourcePaths";
+  static final String SHARED_POOL_HOLDERS = "PoolGuard:SharedPoolHolders";
+  static final String SHARED_POOL_FACTORIES = "PoolGuard:SharedPoolFactories";
+
+  /** Source-path fragments of the test source sets Maven and Gradle lay out by convention. */
+  static final ImmutableList<String> DEFAULT_TEST_SOURCE_PATHS =
+      ImmutableList.of(
+          "/src/test/",
+          "/src/it/",
+          "/src/integrationTest/",
+          "/src/integration-test/",
+          "/src/testFixtures/",
+          "/src/functionalTest/",
+          "/src/e2e/");
+
+  private final boolean allCode;
+  private final ImmutableList<String> testSourcePaths;
+  private final ImmutableSet<String> sharedPoolHolders;
+  private final ImmutableList<MemberName> sharedPoolFactories;
+
+  PoolGuardOptions(ErrorProneFlags flags) {
+    this.allCode = FlagValues.bool(flags, ALL_CODE, false);
+    this.testSourcePaths = FlagValues.list(flags, TEST_SOURCE_PATHS, DEFAULT_TEST_SOURCE_PATHS);
+    this.sharedPoolHolders = ImmutableSet.copyOf(FlagValues.classNames(flags, SHARED_POOL_HOLDERS));
+    this.sharedPoolFactories = FlagValues.members(flags, SHARED_POOL_FACTORIES);
+  }
+
+  /** Whether the checks apply to every compilation unit, not only to test code. */
+  boolean allCode() {
+    return allCode;
+  }
+
+  /** Path fragments (with {@code /} separators) that mark a source file as test code. */
+  ImmutableList<String> testSourcePaths() {
+    return testSourcePaths;
+  }
+
+  /** Fully qualified names of classes that are the sanctioned holder of the shared pool. */
+  ImmutableSet<String> sharedPoolHolders() {
+    return sharedPoolHolders;
+  }
+
+  /** Methods that hand out the shared pool, besides {@code SharedTestDataSource.get()}. */
+  ImmutableList<MemberName> sharedPoolFactories() {
+    return sharedPoolFactories;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.poolguard.runtime;
+
+/**
+ * The shared test pool cannot be provided: its configuration is missing or invalid, or the database
+ * could not be reached. The message names the database (host, port, database; never the password),
+ * where the setting came from, and the fix.
+ */
+public final class PoolGuardException extends IllegalStateException {
+  private static final long serialVersionUID = 1L;
+
+  PoolGuardException(String message) {
+    super(message);
+  }
+
+  PoolGuardException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

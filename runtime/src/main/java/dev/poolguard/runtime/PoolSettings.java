@@ -1,0 +1,47 @@
+package dev.poolguard.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything needed to build the shared pool, resolved and validated. {@link #toString()} never shows the
+ * password.
+ *
+ * @param url where to connect, credentials taken out of the URL
+ * @param user the user name, or {@code null} for the driver's default
+ * @param password the password, or {@code null}
+ * @param maxPoolSize the most connections the pool opens
+ * @param acquireTimeout how long a borrow waits for a free connection before failing
+ * @param connectTimeout how long the driver may take to open one connection
+ * @param leakThreshold a connection held longer than this is reported as a suspected leak; zero: never
+ * @param source where the URL came from, for messages ("system property poolguard.url", ...)
+ * @param driverProperties properties handed to the driver with each connect
+ */
+record PoolSettings(
+    DatabaseUrl url,
+    String user,
+    String password,
+    int maxPoolSize,
+    Duration acquireTimeout,
+    Duration connectTimeout,
+    Duration leakThreshold,
+    String source,
+    Map<String, String> driverProperties) {
+
+  PoolSettings {
+    driverProperties = Map.copyOf(driverProperties);
+  }
+
+  /** {@code PostgreSQL 127.0.0.1:5432/test}: what the messages call the database. */
+  String describeTarget() {
+    return url.kind().displayName() + " " + url.target();
+  }
+
+  @Override
+  public String toString() {
+    return "PoolSettings[" + describeTarget() + ", user " + user + ", password "
+        + (password == null ? "none" : Redaction.MASK) + ", maxPoolSize " + maxPoolSize
+        + ", acquireTimeout " + acquireTimeout.toMillis() + " ms, connectTimeout " + connectTimeout.toMillis()
+        + " ms, leakThreshold " + leakThreshold.toMillis() + " ms, from " + source + "]";
+  }
+}

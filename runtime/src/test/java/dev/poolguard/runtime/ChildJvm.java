@@ -1,0 +1,47 @@
+package dev.poolguard.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a main class of the test classpath in a fresh JVM, as a second Surefire fork would. */
+final class ChildJvm {
+  private ChildJvm() {}
+
+  /** Returns stdout and stderr together; fails if the process does not end within a minute or exits non-zero. */
+  static String run(Class<?> mainClass, Map<String, String> environment, List<String> systemProperties,
+      String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(systemProperties);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass.getName());
+    command.addAll(List.of(args));
+    Path output = Files.createTempFile("poolguard-child", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    builder.environment().keySet().removeAll(List.of("POOLGUARD_URL", "DATABASE_URL_TEST", "DATABASE_URL",
+        RunId.VARIABLE));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        throw new AssertionError("child JVM " + mainClass.getName() + " did not finish within 60 s");
+      }
+    } finally {
+      process.destroyForcibly();
+    }
+    String text = Files.readString(output, StandardCharsets.UTF_8);
+    Files.delete(output);
+    if (process.exitValue() != 0) {
+      throw new AssertionError("child JVM " + mainClass.getName() + " exited with " + process.exitValue()
+          + ":\n" + text);
+    }
+    return text;
+  }
+}
