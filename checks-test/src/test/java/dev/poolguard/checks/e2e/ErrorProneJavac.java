@@ -51,6 +51,8 @@ final class ErrorProneJavac {
             "org.postgresql.Driver",
             "dev.poolguard.runtime.SharedTestDataSource",
             "org.junit.jupiter.api.Test",
+            "org.junit.Test",
+            "org.testng.annotations.Test",
             "org.apiguardian.api.API",
             "org.opentest4j.AssertionFailedError")
         .map(ErrorProneJavac::jarOf)
