@@ -161,7 +161,7 @@ public final class SharedPoolClosedInTest extends BugChecker
     return symbol != null
         && symbol.isStatic()
         && symbol.owner == closingClass
-        && SharedPoolHolders.isOutsideTests(classPath);
+        && SharedPoolHolders.isOutsideTestLifecycle(classPath);
   }
 
   private static boolean isInTeardownMethod(TreePath path) {

@@ -17,7 +17,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -57,9 +59,12 @@ final class SharedPoolHolders {
   }
 
   /**
-   * Whether the client built at {@code state.getPath()} is created once per process: stored in a
-   * {@code static} field (or an enum singleton's field) of a class that declares no tests, created in a
-   * field initializer, a static initializer, or behind a null check of a static field.
+   * Whether the client built at {@code state.getPath()} is created once per process, in a class that
+   * declares no tests: in a {@code static} field initializer (or an enum singleton's field), a static
+   * initializer, a method that null-checks a {@code static} field before filling it (a guarding
+   * {@code if}, double-checked locking, or an early {@code if (pool != null) return pool;}), or the
+   * mapping function of {@code computeIfAbsent} on a {@code static} map or of JUnit's root
+   * {@code ExtensionContext.Store} (one value per key for the whole run).
    */
   static boolean isSingletonCreation(VisitorState state) {
     TreePath path = state.getPath();
@@ -70,10 +75,13 @@ final class SharedPoolHolders {
       if (leaf instanceof IfTree && checksStaticFieldForNull(((IfTree) leaf).getCondition())) {
         guarded = true;
       }
+      if (parent instanceof MethodInvocationTree && isProcessWideMemo((MethodInvocationTree) parent, leaf)) {
+        guarded = true;
+      }
       if (leaf instanceof VariableTree && parent instanceof ClassTree) {
         VarSymbol field = ASTHelpers.getSymbol((VariableTree) leaf);
         return field != null
-            && (field.isStatic() || isEnum(field.owner))
+            && (field.isStatic() || isSingletonClass(field.owner))
             && isOutsideTests(p.getParentPath());
       }
       if (leaf instanceof BlockTree && parent instanceof ClassTree) {
@@ -81,9 +89,10 @@ final class SharedPoolHolders {
       }
       if (leaf instanceof MethodTree) {
         MethodTree method = (MethodTree) leaf;
-        boolean enumConstructor =
-            isEnum(ASTHelpers.getSymbol(method).owner) && ASTHelpers.getSymbol(method).isConstructor();
-        return (guarded || enumConstructor) && isOutsideTests(p.getParentPath());
+        MethodSymbol symbol = ASTHelpers.getSymbol(method);
+        boolean singletonConstructor = symbol.isConstructor() && isSingletonClass(symbol.owner);
+        return (guarded || singletonConstructor || hasNullCheckOfStaticField(method))
+            && isOutsideTests(p.getParentPath());
       }
       if (leaf instanceof ClassTree) {
         return false;
@@ -94,10 +103,19 @@ final class SharedPoolHolders {
 
   /** Whether the class at {@code classPath} and every class around it declare no tests. */
   static boolean isOutsideTests(TreePath classPath) {
+    return noEnclosingClass(classPath, TestFrameworks::declaresTests);
+  }
+
+  /** Whether the class at {@code classPath} and every class around it have no test or lifecycle code. */
+  static boolean isOutsideTestLifecycle(TreePath classPath) {
+    return noEnclosingClass(classPath, TestFrameworks::isTestRelated);
+  }
+
+  private static boolean noEnclosingClass(TreePath classPath, Predicate<ClassSymbol> predicate) {
     for (TreePath p = classPath; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof ClassTree) {
         ClassSymbol clazz = ASTHelpers.getSymbol((ClassTree) p.getLeaf());
-        if (clazz == null || TestFrameworks.declaresTests(clazz)) {
+        if (clazz == null || predicate.test(clazz)) {
           return false;
         }
       }
@@ -105,12 +123,82 @@ final class SharedPoolHolders {
     return true;
   }
 
-  private static boolean isEnum(Symbol symbol) {
-    return symbol != null && symbol.getKind() == ElementKind.ENUM;
+  /**
+   * A class with one instance per process: an enum, or a class that keeps an instance of itself in a
+   * {@code static} field ({@code private static final TestDb INSTANCE = new TestDb();} or its lazy form).
+   * What its constructor and instance fields build is built once.
+   */
+  private static boolean isSingletonClass(Symbol clazz) {
+    if (!(clazz instanceof ClassSymbol)) {
+      return false;
+    }
+    if (clazz.getKind() == ElementKind.ENUM) {
+      return true;
+    }
+    for (Symbol member : clazz.getEnclosedElements()) {
+      if (member instanceof VarSymbol && member.isStatic() && member.type.tsym == clazz) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** {@code FIELD == null}, {@code null == FIELD}, {@code Objects.isNull(FIELD)}, inside && and ||. */
+  /**
+   * {@code map.computeIfAbsent(key, k -> new …)} on a static map, or
+   * {@code context.getRoot().getStore(ns).getOrComputeIfAbsent(key, k -> new …)}: {@code argument} is
+   * the mapping function, run once per key for the process (or the launcher session).
+   */
+  private static boolean isProcessWideMemo(MethodInvocationTree call, Tree argument) {
+    if (!call.getArguments().contains(argument)) {
+      return false;
+    }
+    Symbol method = ASTHelpers.getSymbol((Tree) call);
+    if (method == null) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    if (!name.equals("computeIfAbsent") && !name.equals("getOrComputeIfAbsent")) {
+      return false;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    return isStaticField(receiver) || callsGetRoot(receiver);
+  }
+
+  private static boolean callsGetRoot(ExpressionTree expression) {
+    ExpressionTree current = expression;
+    while (current instanceof MethodInvocationTree) {
+      Symbol method = ASTHelpers.getSymbol((Tree) current);
+      if (method != null && method.getSimpleName().contentEquals("getRoot")) {
+        return true;
+      }
+      current = ASTHelpers.getReceiver(current);
+    }
+    return false;
+  }
+
+  /** The early-return form of lazy initialisation: {@code if (pool != null) return pool;}. */
+  private static boolean hasNullCheckOfStaticField(MethodTree method) {
+    if (method.getBody() == null) {
+      return false;
+    }
+    for (Tree statement : method.getBody().getStatements()) {
+      if (statement instanceof IfTree
+          && checksStaticFieldForNull(((IfTree) statement).getCondition(), Tree.Kind.NOT_EQUAL_TO)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean checksStaticFieldForNull(ExpressionTree condition) {
+    return checksStaticFieldForNull(condition, Tree.Kind.EQUAL_TO);
+  }
+
+  /**
+   * {@code FIELD == null}, {@code null == FIELD}, {@code Objects.isNull(FIELD)} (or, for
+   * {@code NOT_EQUAL_TO}, {@code FIELD != null} and {@code Objects.nonNull(FIELD)}), inside && and ||.
+   */
+  private static boolean checksStaticFieldForNull(ExpressionTree condition, Tree.Kind comparison) {
     ExpressionTree c = condition;
     while (c instanceof ParenthesizedTree) {
       c = ((ParenthesizedTree) c).getExpression();
@@ -123,20 +211,20 @@ final class SharedPoolHolders {
       switch (c.getKind()) {
         case CONDITIONAL_AND:
         case CONDITIONAL_OR:
-          return checksStaticFieldForNull(binary.getLeftOperand())
-              || checksStaticFieldForNull(binary.getRightOperand());
-        case EQUAL_TO:
-          return (isNull(binary.getLeftOperand()) && isStaticField(binary.getRightOperand()))
-              || (isNull(binary.getRightOperand()) && isStaticField(binary.getLeftOperand()));
+          return checksStaticFieldForNull(binary.getLeftOperand(), comparison)
+              || checksStaticFieldForNull(binary.getRightOperand(), comparison);
         default:
-          return false;
+          return c.getKind() == comparison
+              && ((isNull(binary.getLeftOperand()) && isStaticField(binary.getRightOperand()))
+                  || (isNull(binary.getRightOperand()) && isStaticField(binary.getLeftOperand())));
       }
     }
     if (c instanceof MethodInvocationTree) {
       MethodInvocationTree call = (MethodInvocationTree) c;
       Symbol method = ASTHelpers.getSymbol((Tree) call);
+      String expected = comparison == Tree.Kind.EQUAL_TO ? "isNull" : "nonNull";
       return method != null
-          && method.getSimpleName().contentEquals("isNull")
+          && method.getSimpleName().contentEquals(expected)
           && method.owner.getQualifiedName().contentEquals("java.util.Objects")
           && isStaticField(call.getArguments().get(0));
     }

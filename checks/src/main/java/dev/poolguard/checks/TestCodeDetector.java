@@ -104,7 +104,7 @@ final class TestCodeDetector {
     if (clazz == null) {
       return false;
     }
-    if (TestFrameworks.declaresTests(clazz)) {
+    if (TestFrameworks.isTestRelated(clazz)) {
       return true;
     }
     return clazz.getEnclosedElements().stream()

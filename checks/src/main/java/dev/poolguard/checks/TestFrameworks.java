@@ -5,6 +5,7 @@ import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 
 /** What JUnit 4, JUnit 5 and TestNG (and Spring's test slices) mark tests and test classes with. */
@@ -70,26 +71,37 @@ final class TestFrameworks {
   private TestFrameworks() {}
 
   /**
-   * Whether {@code clazz} declares tests: a test or lifecycle method, a test-class annotation, or a
-   * JUnit 3 / framework test base class. Such a class runs once per test class, so a pool it builds is
-   * one pool per class.
+   * Whether {@code clazz} is test code of any kind: it has a test or lifecycle method, a test-class
+   * annotation, or a JUnit 3 / framework test base class.
+   */
+  static boolean isTestRelated(ClassSymbol clazz) {
+    return declaresTests(clazz) || declaresMethodsMatching(clazz, TestFrameworks::isLifecycleMethod);
+  }
+
+  /**
+   * Whether {@code clazz} declares tests: a test method, a test-class annotation, or a JUnit 3 /
+   * framework test base class. A pool such a class keeps is that test class's pool. Lifecycle methods
+   * alone do not count: an abstract base class's {@code static} pool is initialised once per JVM and
+   * shared by every subclass.
    */
   static boolean declaresTests(ClassSymbol clazz) {
-    if (hasAnyAnnotation(clazz, TEST_CLASS_ANNOTATIONS) || extendsTestBase(clazz)) {
-      return true;
-    }
+    return hasAnyAnnotation(clazz, TEST_CLASS_ANNOTATIONS)
+        || extendsTestBase(clazz)
+        || declaresMethodsMatching(clazz, m -> hasAnyAnnotation(m, TEST_METHOD_ANNOTATIONS));
+  }
+
+  private static boolean declaresMethodsMatching(
+      ClassSymbol clazz, Predicate<Symbol> predicate) {
     for (Symbol member : clazz.getEnclosedElements()) {
-      if (member.getKind() == ElementKind.METHOD && isTestOrLifecycleMethod(member)) {
+      if (member.getKind() == ElementKind.METHOD && predicate.test(member)) {
         return true;
       }
     }
     return false;
   }
 
-  static boolean isTestOrLifecycleMethod(Symbol method) {
-    return hasAnyAnnotation(method, TEST_METHOD_ANNOTATIONS)
-        || hasAnyAnnotation(method, SETUP_ANNOTATIONS)
-        || hasAnyAnnotation(method, TEARDOWN_ANNOTATIONS);
+  static boolean isLifecycleMethod(Symbol method) {
+    return hasAnyAnnotation(method, SETUP_ANNOTATIONS) || hasAnyAnnotation(method, TEARDOWN_ANNOTATIONS);
   }
 
   static boolean isTeardownMethod(Symbol method) {

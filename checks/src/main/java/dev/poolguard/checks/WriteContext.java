@@ -280,10 +280,8 @@ final class WriteContext {
     boolean read = false;
     for (TreePath use : uses) {
       TreePath parent = use.getParentPath();
-      if (parent != null
-          && parent.getLeaf() instanceof MemberSelectTree
-          && !isAssertionChain(parent)) {
-        continue; // a method called on the data: p.setName(..), params.addValue(..)
+      if (parent != null && parent.getLeaf() instanceof MemberSelectTree) {
+        continue; // a method called on the data: p.setName(..), p.getSlug(), params.addValue(..)
       }
       if (parent != null
           && parent.getLeaf() instanceof AssignmentTree
@@ -297,15 +295,6 @@ final class WriteContext {
       read |= decided == Use.READ;
     }
     return read ? Use.READ : Use.UNKNOWN;
-  }
-
-  /** {@code expected.equals(actual)} inside an assertion counts as the assertion's argument. */
-  private boolean isAssertionChain(TreePath memberSelect) {
-    TreePath call = memberSelect.getParentPath();
-    if (call == null || !(call.getLeaf() instanceof MethodInvocationTree)) {
-      return false;
-    }
-    return climb(call, MAX_DEPTH) == Use.READ;
   }
 
   private static TreePath enclosingScope(TreePath path) {
