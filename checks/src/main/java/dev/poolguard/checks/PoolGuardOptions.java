@@ -30,6 +30,10 @@ final class PoolGuardOptions {
   PoolGuardOptions(ErrorProneFlags flags) {
     this.allCode = FlagValues.bool(flags, ALL_CODE, false);
     this.testSourcePaths = FlagValues.list(flags, TEST_SOURCE_PATHS, DEFAULT_TEST_SOURCE_PATHS);
+    if (testSourcePaths.isEmpty()) {
+      throw FlagValues.invalid(
+          TEST_SOURCE_PATHS, "", "expected comma-separated path fragments such as /src/test/,/src/it/");
+    }
     this.sharedPoolHolders = ImmutableSet.copyOf(FlagValues.classNames(flags, SHARED_POOL_HOLDERS));
     this.sharedPoolFactories = FlagValues.members(flags, SHARED_POOL_FACTORIES);
   }

@@ -2,6 +2,8 @@ package dev.poolguard.checks;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
@@ -12,6 +14,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.TryTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
@@ -24,7 +27,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
-import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import javax.inject.Inject;
 
@@ -46,6 +48,11 @@ import javax.inject.Inject;
 public final class SharedPoolClosedInTest extends BugChecker
     implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher, TryTreeMatcher {
   private static final long serialVersionUID = 1L;
+
+  private static final Matcher<ExpressionTree> ENDS_ITS_RECEIVER =
+      instanceMethod().anyClass().namedAnyOf(PoolTeardown.ENDING_METHODS);
+  private static final Matcher<ExpressionTree> ENDS_ITS_ARGUMENT =
+      staticMethod().anyClass().namedAnyOf(PoolTeardown.ENDING_STATIC_METHODS);
 
   private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
@@ -69,12 +76,8 @@ public final class SharedPoolClosedInTest extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    Symbol symbol = ASTHelpers.getSymbol((Tree) tree);
-    if (!(symbol instanceof MethodSymbol) || !testCode.isTestCode(state)) {
-      return Description.NO_MATCH;
-    }
-    ExpressionTree pool = endedPool(tree, (MethodSymbol) symbol);
-    if (pool == null) {
+    ExpressionTree pool = endedPool(tree, state);
+    if (pool == null || !testCode.isTestCode(state)) {
       return Description.NO_MATCH;
     }
     return describe(tree, pool, state.getSourceForNode(tree), state, true);
@@ -82,13 +85,11 @@ public final class SharedPoolClosedInTest extends BugChecker
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    MethodSymbol method = ASTHelpers.getSymbol(tree);
-    if (method == null
-        || method.isStatic()
-        || !PoolTeardown.ENDING_METHODS.contains(method.getSimpleName().toString())
+    // Only bound references such as POOL::close name the pool they will end.
+    if (!ENDS_ITS_RECEIVER.matches(tree, state)
         || !(ASTHelpers.getSymbol(tree.getQualifierExpression()) instanceof VarSymbol)
         || !testCode.isTestCode(state)) {
-      return Description.NO_MATCH; // only bound references such as POOL::close end a known pool
+      return Description.NO_MATCH;
     }
     return describe(tree, tree.getQualifierExpression(), state.getSourceForNode(tree), state, false);
   }
@@ -113,14 +114,11 @@ public final class SharedPoolClosedInTest extends BugChecker
   }
 
   /** The pool a call ends: the receiver of {@code close()}-style methods, or a static closer's argument. */
-  private static ExpressionTree endedPool(MethodInvocationTree call, MethodSymbol method) {
-    String name = method.getSimpleName().toString();
-    if (!method.isStatic() && PoolTeardown.ENDING_METHODS.contains(name)) {
+  private static ExpressionTree endedPool(MethodInvocationTree call, VisitorState state) {
+    if (ENDS_ITS_RECEIVER.matches(call, state)) {
       return ASTHelpers.getReceiver(call);
     }
-    if (method.isStatic()
-        && PoolTeardown.ENDING_STATIC_METHODS.contains(name)
-        && call.getArguments().size() == 1) {
+    if (ENDS_ITS_ARGUMENT.matches(call, state) && call.getArguments().size() == 1) {
       return call.getArguments().get(0);
     }
     return null;

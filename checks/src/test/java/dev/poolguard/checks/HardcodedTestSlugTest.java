@@ -1,7 +1,6 @@
 package dev.poolguard.checks;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.poolguard.checks.CheckTestSupport.assertFlagRejected;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
@@ -526,7 +525,7 @@ final class HardcodedTestSlugTest {
   @Test
   void replacementNeedsTheRuntimeOnTheClasspath() {
     BugCheckerRefactoringTestHelper.newInstance(HardcodedTestSlug.class, getClass())
-        .setArgs("-classpath", PerTestDatabaseClientTest.jarOf(org.junit.jupiter.api.Test.class))
+        .setArgs("-classpath", CheckTestSupport.jarOf(org.junit.jupiter.api.Test.class))
         .addInputLines(
             "src/test/java/com/acme/ProductTest.java",
             "package com.acme;",
@@ -541,29 +540,20 @@ final class HardcodedTestSlugTest {
   @Test
   void badFlagValuesFailNamingTheFlag() {
     assertFlagRejected(
+        HardcodedTestSlug.class,
         "-XepOpt:HardcodedTestSlug:Fields=slug,not a name",
         "Invalid -XepOpt:HardcodedTestSlug:Fields=not a name: expected a comma-separated list of names");
     assertFlagRejected(
+        HardcodedTestSlug.class,
         "-XepOpt:HardcodedTestSlug:Fields=",
         "Invalid -XepOpt:HardcodedTestSlug:Fields=: expected at least one name");
     assertFlagRejected(
+        HardcodedTestSlug.class,
         "-XepOpt:HardcodedTestSlug:UniqueFactories=com.acme.Keys",
         "Invalid -XepOpt:HardcodedTestSlug:UniqueFactories=com.acme.Keys: expected fully.qualified.Class#method");
     assertFlagRejected(
+        HardcodedTestSlug.class,
         "-XepOpt:PoolGuard:AllCode=maybe", "Invalid -XepOpt:PoolGuard:AllCode=maybe");
   }
 
-  private void assertFlagRejected(String flag, String expectedMessage) {
-    AssertionError error =
-        assertThrows(
-            AssertionError.class,
-            () ->
-                CompilationTestHelper.newInstance(HardcodedTestSlug.class, getClass())
-                    .setArgs(flag)
-                    .addSourceLines("A.java", "class A {}")
-                    .doTest());
-    assertTrue(
-        error.getMessage().contains(expectedMessage),
-        () -> "expected '" + expectedMessage + "' in:\n" + error.getMessage());
-  }
 }

@@ -1,7 +1,6 @@
 package dev.poolguard.checks;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.poolguard.checks.CheckTestSupport.assertFlagRejected;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
@@ -485,7 +484,7 @@ final class PerTestDatabaseClientTest {
   @Test
   void replacementNeedsTheRuntimeOnTheClasspath() {
     BugCheckerRefactoringTestHelper.newInstance(PerTestDatabaseClient.class, getClass())
-        .setArgs("-classpath", jarOf(com.zaxxer.hikari.HikariDataSource.class))
+        .setArgs("-classpath", CheckTestSupport.jarOf(com.zaxxer.hikari.HikariDataSource.class))
         .addInputLines(
             "src/test/java/com/acme/OrdersTest.java",
             "package com.acme;",
@@ -501,40 +500,22 @@ final class PerTestDatabaseClientTest {
   @Test
   void badFlagValuesFailNamingTheFlag() {
     assertFlagRejected(
+        PerTestDatabaseClient.class,
         "-XepOpt:PerTestDatabaseClient:AdditionalClients=nohash",
         "Invalid -XepOpt:PerTestDatabaseClient:AdditionalClients=nohash: expected fully.qualified.Class#method");
     assertFlagRejected(
+        PerTestDatabaseClient.class,
         "-XepOpt:PerTestDatabaseClient:AdditionalClients=com.acme.Db#",
         "-XepOpt:PerTestDatabaseClient:AdditionalClients=com.acme.Db#");
     assertFlagRejected(
+        PerTestDatabaseClient.class,
         "-XepOpt:PoolGuard:SharedPoolHolders=com.acme.Db#pool",
         "Invalid -XepOpt:PoolGuard:SharedPoolHolders=com.acme.Db#pool: expected a fully qualified class name");
     assertFlagRejected(
+        PerTestDatabaseClient.class,
         "-XepOpt:PoolGuard:AllCode=yes",
         "Invalid -XepOpt:PoolGuard:AllCode=yes: expected true or false");
   }
 
-  /** The jar (or classes directory) {@code type} was loaded from. */
-  static String jarOf(Class<?> type) {
-    try {
-      return java.nio.file.Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private void assertFlagRejected(String flag, String expectedMessage) {
-    AssertionError error =
-        assertThrows(
-            AssertionError.class,
-            () ->
-                CompilationTestHelper.newInstance(PerTestDatabaseClient.class, getClass())
-                    .setArgs(flag)
-                    .addSourceLines("A.java", "class A {}")
-                    .doTest());
-    assertTrue(
-        error.getMessage().contains(expectedMessage),
-        () -> "expected '" + expectedMessage + "' in:\n" + error.getMessage());
-  }
 }

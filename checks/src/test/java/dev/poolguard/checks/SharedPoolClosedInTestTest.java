@@ -1,7 +1,6 @@
 package dev.poolguard.checks;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.poolguard.checks.CheckTestSupport.assertFlagRejected;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
@@ -342,16 +341,13 @@ final class SharedPoolClosedInTestTest {
 
   @Test
   void badFlagValuesFailNamingTheFlag() {
-    AssertionError error =
-        assertThrows(
-            AssertionError.class,
-            () ->
-                CompilationTestHelper.newInstance(SharedPoolClosedInTest.class, getClass())
-                    .setArgs("-XepOpt:PoolGuard:SharedPoolFactories=com.acme.Db.pool")
-                    .addSourceLines("A.java", "class A {}")
-                    .doTest());
-    assertTrue(
-        error.getMessage().contains("Invalid -XepOpt:PoolGuard:SharedPoolFactories=com.acme.Db.pool"),
-        error::getMessage);
+    assertFlagRejected(
+        SharedPoolClosedInTest.class,
+        "-XepOpt:PoolGuard:SharedPoolFactories=com.acme.Db.pool",
+        "Invalid -XepOpt:PoolGuard:SharedPoolFactories=com.acme.Db.pool: expected fully.qualified.Class#method");
+    assertFlagRejected(
+        SharedPoolClosedInTest.class,
+        "-XepOpt:PoolGuard:TestSourcePaths=",
+        "Invalid -XepOpt:PoolGuard:TestSourcePaths=");
   }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 final class CrossToolchainTest {
   @ParameterizedTest
-  @ValueSource(strings = {"PerTestDatabaseClient", "SharedPoolClosedInTest"})
+  @ValueSource(strings = {"PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug"})
   void jdk17JarGivesTheSameDiagnosticsUnderJdk25AndTheNewestErrorProne(String check) {
     assumeTrue(
         Runtime.version().feature() < 21,
