@@ -73,20 +73,12 @@ public final class HardcodedTestSlug extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    Symbol symbol = ASTHelpers.getSymbol((Tree) tree);
-    if (!(symbol instanceof MethodSymbol)) {
-      return Description.NO_MATCH;
-    }
-    return matchCall(tree, (MethodSymbol) symbol, tree.getArguments(), state);
+    return matchCall(tree, tree.getArguments(), state);
   }
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    Symbol symbol = ASTHelpers.getSymbol((Tree) tree);
-    if (!(symbol instanceof MethodSymbol)) {
-      return Description.NO_MATCH;
-    }
-    return matchCall(tree, (MethodSymbol) symbol, tree.getArguments(), state);
+    return matchCall(tree, tree.getArguments(), state);
   }
 
   /** {@code product.slug = "test-package"} on a data object's field. */
@@ -118,15 +110,13 @@ public final class HardcodedTestSlug extends BugChecker
   }
 
   private Description matchCall(
-      ExpressionTree call,
-      MethodSymbol method,
-      List<? extends ExpressionTree> arguments,
-      VisitorState state) {
+      ExpressionTree call, List<? extends ExpressionTree> arguments, VisitorState state) {
     try {
-      if (arguments.isEmpty()) {
+      Symbol symbol = ASTHelpers.getSymbol((Tree) call);
+      if (arguments.isEmpty() || !(symbol instanceof MethodSymbol)) {
         return Description.NO_MATCH;
       }
-      ImmutableList<KeySlots.Slot> found = slots.slots(method, arguments, state);
+      ImmutableList<KeySlots.Slot> found = slots.slots((MethodSymbol) symbol, arguments, state);
       if (found.isEmpty() || !testCode.isTestCode(state)) {
         return Description.NO_MATCH;
       }

@@ -39,9 +39,7 @@ final class ErrorProneJavac {
 
   /** The processor path of the newest Error Prone with the checks jar this build packaged. */
   static String latestProcessorPath() {
-    return readClasspathFile("poolguard.latestProcessorPath.file")
-        + java.io.File.pathSeparator
-        + System.getProperty("poolguard.checksJar");
+    return readClasspathFile("poolguard.latestProcessorPath.file");
   }
 
   /** The compile classpath of the fixture sources: the real libraries they use. */
