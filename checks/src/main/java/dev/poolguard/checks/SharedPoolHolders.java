@@ -15,11 +15,15 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -67,7 +71,13 @@ final class SharedPoolHolders {
    * {@code ExtensionContext.Store} (one value per key for the whole run).
    */
   static boolean isSingletonCreation(VisitorState state) {
-    TreePath path = state.getPath();
+    return isSingletonContext(state.getPath(), 0);
+  }
+
+  /** How many private factories deep a creation is followed back to its callers. */
+  private static final int MAX_FACTORY_DEPTH = 3;
+
+  private static boolean isSingletonContext(TreePath path, int depth) {
     boolean guarded = false;
     for (TreePath p = path; p.getParentPath() != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
@@ -91,14 +101,48 @@ final class SharedPoolHolders {
         MethodTree method = (MethodTree) leaf;
         MethodSymbol symbol = ASTHelpers.getSymbol(method);
         boolean singletonConstructor = symbol.isConstructor() && isSingletonClass(symbol.owner);
-        return (guarded || singletonConstructor || hasNullCheckOfStaticField(method))
-            && isOutsideTests(p.getParentPath());
+        if (!isOutsideTests(p.getParentPath())) {
+          return false;
+        }
+        return guarded
+            || singletonConstructor
+            || hasNullCheckOfStaticField(method)
+            || isOnlyCalledOnce(symbol, p, depth);
       }
       if (leaf instanceof ClassTree) {
         return false;
       }
     }
     return false;
+  }
+
+  /**
+   * A private factory whose every caller is itself a singleton context: {@code static final HikariDataSource
+   * POOL = create();}, or {@code if (pool == null) pool = create();}.
+   */
+  private static boolean isOnlyCalledOnce(MethodSymbol method, TreePath methodPath, int depth) {
+    if (depth >= MAX_FACTORY_DEPTH || !method.getModifiers().contains(Modifier.PRIVATE)) {
+      return false;
+    }
+    List<TreePath> callers = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (ASTHelpers.getSymbol((Tree) call) == method) {
+          callers.add(getCurrentPath());
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(compilationUnitPath(methodPath), null);
+    return !callers.isEmpty() && callers.stream().allMatch(c -> isSingletonContext(c, depth + 1));
+  }
+
+  private static TreePath compilationUnitPath(TreePath path) {
+    TreePath root = path;
+    while (root.getParentPath() != null) {
+      root = root.getParentPath();
+    }
+    return root;
   }
 
   /** Whether the class at {@code classPath} and every class around it declare no tests. */
