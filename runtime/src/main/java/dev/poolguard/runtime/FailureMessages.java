@@ -48,10 +48,14 @@ final class FailureMessages {
   }
 
   static String cannotConnect(PoolSettings settings, Throwable failure) {
-    return "PoolGuard: cannot connect to " + settings.describeTarget() + " as user " + settings.user()
-        + " (URL from " + settings.source() + ", connect timeout " + seconds(settings.connectTimeout()) + "): "
+    return "PoolGuard: cannot connect to " + settings.describeTarget() + asUser(settings) + " (URL from " + settings.source() + ", connect timeout " + seconds(settings.connectTimeout()) + "): "
         + Redaction.scrub(driverMessage(failure), settings.password()) + ". Fix: " + fixFor(settings, failure)
         + " Every later use in this test session fails at once with this message instead of waiting again.";
+  }
+
+  /** " as user app", or nothing when no user is configured (the driver then uses its own default). */
+  private static String asUser(PoolSettings settings) {
+    return settings.user() == null || settings.user().isEmpty() ? "" : " as user " + settings.user();
   }
 
   static String lostConnection(PoolSettings settings, Throwable failure) {
