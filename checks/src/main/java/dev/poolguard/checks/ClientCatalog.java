@@ -10,6 +10,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Name;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +130,10 @@ final class ClientCatalog {
   // Supertype names per class, computed once per class per compilation: the closure walk is the
   // costly part of recognising a constructor.
   private final Map<Symbol, ImmutableSet<String>> supertypeNames = new HashMap<>();
+  // Factory candidates per method name (javac interns names): spares converting every called
+  // method's name to a String.
+  private final Map<Name, ImmutableSet<Factory>> factoriesByName = new HashMap<>();
+  private final Map<MethodSymbol, Optional<ClientKind>> builtBy = new HashMap<>();
 
   ClientCatalog(ImmutableList<MemberName> additionalClients) {
     this.additionalClients = additionalClients;
@@ -136,6 +141,16 @@ final class ClientCatalog {
 
   /** The kind of client {@code method} (a constructor or factory method) builds, if it builds one. */
   Optional<ClientKind> clientBuiltBy(MethodSymbol method, VisitorState state) {
+    // Decided once per method per compilation: a suite calls the same few hundred methods over and over.
+    Optional<ClientKind> known = builtBy.get(method);
+    if (known == null) {
+      known = computeClientBuiltBy(method, state);
+      builtBy.put(method, known);
+    }
+    return known;
+  }
+
+  private Optional<ClientKind> computeClientBuiltBy(MethodSymbol method, VisitorState state) {
     for (MemberName listed : additionalClients) {
       if (matchesListed(listed, method, state)) {
         return Optional.of(ClientKind.CLIENT);
@@ -187,7 +202,8 @@ final class ClientCatalog {
   }
 
   private Optional<ClientKind> factoryKind(MethodSymbol method, VisitorState state) {
-    ImmutableSet<Factory> candidates = FACTORIES.get(method.getSimpleName().toString());
+    ImmutableSet<Factory> candidates =
+        factoriesByName.computeIfAbsent(method.getSimpleName(), n -> FACTORIES.get(n.toString()));
     if (candidates.isEmpty()) {
       return Optional.empty();
     }

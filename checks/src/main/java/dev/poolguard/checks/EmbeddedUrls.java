@@ -38,7 +38,10 @@ final class EmbeddedUrls {
           "jdbc:derby:memory:",
           "jdbc:sqlite::memory:",
           "jdbc:sqlite:file::memory:",
-          "r2dbc:h2:mem:");
+          "r2dbc:h2:mem:",
+          // SQL/JRT's server-side connection inside a Java stored procedure (Derby, Oracle, DB2): the
+          // calling session's own connection, never a new one.
+          "jdbc:default:connection");
 
   /** Setter and builder names that take the URL: setJdbcUrl, setUrl, setURL, url, jdbcUrl, … */
   private static final Pattern URL_SETTER =

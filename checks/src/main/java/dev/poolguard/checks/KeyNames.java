@@ -17,10 +17,32 @@ import java.util.Locale;
 final class KeyNames {
   private final ImmutableList<String> names;
   private final ImmutableList<ImmutableList<String>> keys;
+  // The last word of each key: a name can only denote a key if it contains that word.
+  private final ImmutableList<String> lastWords;
 
   KeyNames(ImmutableList<String> names) {
     this.names = names;
     this.keys = names.stream().map(KeyNames::words).collect(ImmutableList.toImmutableList());
+    this.lastWords =
+        keys.stream()
+            .filter(k -> !k.isEmpty())
+            .map(k -> k.get(k.size() - 1))
+            .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * A cheap necessary condition for {@link #keyOf}: whether {@code name} contains, ignoring case, the last
+   * word of some key. Lets callers skip splitting the names of the many members that are not keys.
+   */
+  boolean mayDenoteKey(String name) {
+    for (String word : lastWords) {
+      for (int i = 0, last = name.length() - word.length(); i <= last; i++) {
+        if (name.regionMatches(true, i, word, 0, word.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The key {@code name} denotes, spelled as in the flag, or {@code null}. */

@@ -15,7 +15,11 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -96,8 +100,13 @@ final class KeySlots {
   /** One argument that is written into a key: the value, the key name, and how the slot reads. */
   record Slot(ExpressionTree value, String key, String where, Kind kind) {}
 
+  /** Parameter names of a class compiled without {@code -parameters}. */
+  private static final Pattern SYNTHETIC_PARAMETER = Pattern.compile("arg\\d+");
+
   private final KeyNames keys;
   private final ImmutableList<MemberName> uniqueFactories;
+  private final Map<MethodSymbol, ParameterKeys> parameterKeys = new HashMap<>();
+  private final Map<MethodSymbol, Boolean> mayHaveSlots = new HashMap<>();
 
   KeySlots(KeyNames keys, ImmutableList<MemberName> uniqueFactories) {
     this.keys = keys;
@@ -107,23 +116,23 @@ final class KeySlots {
   /** The key slots among {@code arguments} of a call to {@code method} (a method or constructor). */
   ImmutableList<Slot> slots(
       MethodSymbol method, List<? extends ExpressionTree> arguments, VisitorState state) {
-    if (arguments.isEmpty() || isUniqueFactory(method)) {
+    if (arguments.isEmpty() || !mayHaveSlots.computeIfAbsent(method, this::mayHaveSlots)) {
       return ImmutableList.of();
     }
     List<Slot> slots = new ArrayList<>();
-    String name = method.getSimpleName().toString();
     if (method.isConstructor()) {
       keyedConstructor(method, arguments, slots);
       if (slots.isEmpty()) {
-        namedParameters(method, arguments, "new " + method.owner.getSimpleName(), slots);
+        namedParameters(method, arguments, slots);
       }
-      return ImmutableList.copyOf(slots);
+      return withoutUniqueFactory(method, slots);
     }
-    if (name.equals("of") && isMap(method.owner, state) && arguments.size() % 2 == 0) {
+    String name = method.getSimpleName().toString();
+    if (name.equals("of") && arguments.size() % 2 == 0 && isMap(method.owner, state)) {
       for (int i = 0; i + 1 < arguments.size(); i += 2) {
         keyed(arguments.get(i), arguments.get(i + 1), method.owner.getSimpleName() + ".of", slots);
       }
-      return ImmutableList.copyOf(slots);
+      return withoutUniqueFactory(method, slots);
     }
     if (KEY_THEN_VALUE.contains(name) && arguments.size() >= 2) {
       keyed(arguments.get(0), arguments.get(1), name, slots);
@@ -131,13 +140,36 @@ final class KeySlots {
     if (slots.isEmpty() && TARGET_KEY_VALUE.contains(name) && arguments.size() >= 3) {
       keyed(arguments.get(1), arguments.get(2), name, slots);
     }
-    if (slots.isEmpty() && arguments.size() == 1) {
+    if (slots.isEmpty() && arguments.size() == 1 && keys.mayDenoteKey(name)) {
       namedMethod(method, arguments.get(0), slots);
     }
-    if (slots.isEmpty() && isTestDataHelper(method)) {
-      namedParameters(method, arguments, name, slots);
+    if (slots.isEmpty() && !parameterKeys(method).isEmpty() && isTestDataHelper(method)) {
+      namedParameters(method, arguments, slots);
     }
-    return ImmutableList.copyOf(slots);
+    return withoutUniqueFactory(method, slots);
+  }
+
+  /**
+   * Whether a call to {@code method} can have a key slot at all, whatever its arguments: the cheap
+   * necessary conditions of {@link #slots}, decided once per method (most calls are to methods that
+   * never can).
+   */
+  private boolean mayHaveSlots(MethodSymbol method) {
+    if (method.isConstructor()) {
+      return KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString())
+          || !parameterKeys(method).isEmpty();
+    }
+    String name = method.getSimpleName().toString();
+    return name.equals("of")
+        || KEY_THEN_VALUE.contains(name)
+        || TARGET_KEY_VALUE.contains(name)
+        || keys.mayDenoteKey(name)
+        || !parameterKeys(method).isEmpty();
+  }
+
+  // Checked last: almost no call has a key slot, and the owner's qualified name is costly to read.
+  private ImmutableList<Slot> withoutUniqueFactory(MethodSymbol method, List<Slot> slots) {
+    return slots.isEmpty() || isUniqueFactory(method) ? ImmutableList.of() : ImmutableList.copyOf(slots);
   }
 
   /** A field named after a key: {@code product.slug = ..}. */
@@ -203,11 +235,14 @@ final class KeySlots {
 
   /** Constructor or helper parameters named after a key, by declared name or record component. */
   private void namedParameters(
-      MethodSymbol method, List<? extends ExpressionTree> arguments, String call, List<Slot> slots) {
-    List<String> names = parameterNames(method);
-    if (names.isEmpty()) {
+      MethodSymbol method, List<? extends ExpressionTree> arguments, List<Slot> slots) {
+    ParameterKeys parameters = parameterKeys(method);
+    if (parameters.isEmpty()) {
       return;
     }
+    List<String> names = parameters.names();
+    String call =
+        method.isConstructor() ? "new " + method.owner.getSimpleName() : method.getSimpleName().toString();
     boolean varargs = method.isVarArgs();
     for (int i = 0; i < arguments.size(); i++) {
       int parameter = i;
@@ -217,11 +252,39 @@ final class KeySlots {
       if (parameter >= names.size()) {
         return;
       }
-      String key = keys.keyOf(names.get(parameter));
+      String key = parameters.keys().get(parameter);
       if (key != null) {
         slots.add(new Slot(arguments.get(i), key, call + "(.., " + names.get(parameter) + ", ..)", Kind.NAMED));
       }
     }
+  }
+
+  /** A method's parameter names and the key each denotes ({@code null} where none); empty when none does. */
+  private record ParameterKeys(List<String> names, List<String> keys) {
+    static final ParameterKeys NONE = new ParameterKeys(List.of(), List.of());
+
+    boolean isEmpty() {
+      return keys.isEmpty();
+    }
+  }
+
+  // Per method, once per compilation: calls to the same methods repeat across a test suite.
+  private ParameterKeys parameterKeys(MethodSymbol method) {
+    return parameterKeys.computeIfAbsent(
+        method,
+        m -> {
+          List<String> names = parameterNames(m);
+          List<String> perParameter = new ArrayList<>(names.size());
+          boolean any = false;
+          for (String name : names) {
+            String key = keys.mayDenoteKey(name) ? keys.keyOf(name) : null;
+            perParameter.add(key);
+            any |= key != null;
+          }
+          return any
+              ? new ParameterKeys(names, Collections.unmodifiableList(perParameter))
+              : ParameterKeys.NONE;
+        });
   }
 
   /** Declared parameter names; a record's canonical constructor falls back to its components. */
@@ -233,7 +296,7 @@ final class KeySlots {
     if (method.isConstructor()
         && method.owner instanceof ClassSymbol
         && (method.owner.flags() & Flags.RECORD) != 0
-        && names.stream().allMatch(n -> n.matches("arg\\d+"))) {
+        && names.stream().allMatch(n -> SYNTHETIC_PARAMETER.matcher(n).matches())) {
       List<String> components = new ArrayList<>();
       ((ClassSymbol) method.owner)
           .getRecordComponents()
@@ -242,7 +305,7 @@ final class KeySlots {
         return components;
       }
     }
-    if (names.stream().allMatch(n -> n.matches("arg\\d+"))) {
+    if (names.stream().allMatch(n -> SYNTHETIC_PARAMETER.matcher(n).matches())) {
       return List.of(); // compiled without -parameters: names unknown
     }
     return names;

@@ -169,7 +169,26 @@ final class PoolOrigins {
         }
         return result;
       }
-      return PoolOrigin.UNKNOWN; // parameters, exception variables
+      if (variable.getKind() == ElementKind.PARAMETER && isResolvedByTheFramework(variable)) {
+        return PoolOrigin.FOREIGN;
+      }
+      return PoolOrigin.UNKNOWN; // other parameters, exception variables
+    }
+
+    /**
+     * A parameter of a test or lifecycle method, or of a test class's constructor: JUnit's parameter
+     * resolvers (a Spring or Testcontainers extension, say) hand it in, and they own what they hand out.
+     */
+    private boolean isResolvedByTheFramework(VarSymbol parameter) {
+      Symbol method = parameter.owner;
+      if (!(method instanceof MethodSymbol)) {
+        return false;
+      }
+      if (((MethodSymbol) method).isConstructor()) {
+        return method.owner instanceof ClassSymbol
+            && TestFrameworks.declaresTests((ClassSymbol) method.owner);
+      }
+      return TestFrameworks.isTestOrLifecycleMethod(method);
     }
 
     private PoolOrigin fieldOrigin(VarSymbol field, int depth) {
@@ -181,6 +200,9 @@ final class PoolOrigins {
         Tree declaringClass = JavacTrees.instance(state.context).getTree(outermostClass(field));
         for (ExpressionTree assigned : fieldValues(field)) {
           result = result.or(origin(assigned, declaringClass, depth + 1));
+        }
+        if (result == PoolOrigin.UNKNOWN && TestFrameworks.isInjected(field)) {
+          return PoolOrigin.FOREIGN; // @Autowired / @Inject / @Resource: the container's pool
         }
         // Another class's field is that class's pool (handed out directly or by its accessors): this
         // class does not own it, however it was built.

@@ -6,6 +6,7 @@ import static com.google.errorprone.matchers.method.MethodMatchers.instanceMetho
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -28,6 +29,8 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.util.Name;
+import com.sun.tools.javac.util.Names;
 import javax.inject.Inject;
 
 /**
@@ -57,6 +60,9 @@ public final class SharedPoolClosedInTest extends BugChecker
   private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
   private final PoolOrigins origins;
+  // The ending methods' names in the current compilation's name table, compared by identity.
+  private Names namesTable;
+  private ImmutableSet<Name> endingNames;
 
   /** Used by Error Prone when the check is loaded without flags. */
   public SharedPoolClosedInTest() {
@@ -104,6 +110,9 @@ public final class SharedPoolClosedInTest extends BugChecker
           resource instanceof VariableTree
               ? ((VariableTree) resource).getInitializer()
               : (ExpressionTree) resource;
+      if (pool == null || !PoolTeardown.isPool(pool, state)) {
+        continue; // a Connection, Statement or ResultSet: by far the most common resources
+      }
       Description description =
           describe(resource, pool, "try (" + state.getSourceForNode(resource) + ")", state, false);
       if (description != Description.NO_MATCH) {
@@ -114,7 +123,11 @@ public final class SharedPoolClosedInTest extends BugChecker
   }
 
   /** The pool a call ends: the receiver of {@code close()}-style methods, or a static closer's argument. */
-  private static ExpressionTree endedPool(MethodInvocationTree call, VisitorState state) {
+  private ExpressionTree endedPool(MethodInvocationTree call, VisitorState state) {
+    Symbol method = ASTHelpers.getSymbol(call);
+    if (method == null || !endingNames(state).contains(method.getSimpleName())) {
+      return null; // nearly every call: skip the method matchers
+    }
     if (ENDS_ITS_RECEIVER.matches(call, state)) {
       return ASTHelpers.getReceiver(call);
     }
@@ -122,6 +135,18 @@ public final class SharedPoolClosedInTest extends BugChecker
       return call.getArguments().get(0);
     }
     return null;
+  }
+
+  private ImmutableSet<Name> endingNames(VisitorState state) {
+    Names names = state.getNames();
+    if (names != namesTable) {
+      ImmutableSet.Builder<Name> ending = ImmutableSet.builder();
+      PoolTeardown.ENDING_METHODS.forEach(n -> ending.add(names.fromString(n)));
+      PoolTeardown.ENDING_STATIC_METHODS.forEach(n -> ending.add(names.fromString(n)));
+      endingNames = ending.build();
+      namesTable = names;
+    }
+    return endingNames;
   }
 
   private Description describe(
@@ -200,9 +225,10 @@ public final class SharedPoolClosedInTest extends BugChecker
   private static String foreignMessage(String what) {
     return String.format(
         "'%s' in a teardown method ends a pool this class does not own: it comes from another"
-            + " class's field or accessor and other test classes still use it, so they find it closed"
-            + " (or open a new one). Leave closing to its owner (the PoolGuard runtime closes the shared"
-            + " pool once, when the test run ends); delete this call.",
+            + " class's field or accessor, or is injected by a container or a JUnit extension, and other"
+            + " test classes still use it, so they find it closed (or open a new one). Leave closing to"
+            + " its owner (the PoolGuard runtime closes the shared pool once, when the test run ends);"
+            + " delete this call.",
         what);
   }
 }

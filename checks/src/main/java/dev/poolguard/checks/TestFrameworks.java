@@ -68,7 +68,26 @@ final class TestFrameworks {
           "org.testng.Assert",
           "org.springframework.test.context.testng.AbstractTestNGSpringContextTests");
 
+  /** Field annotations through which a container (Spring, CDI, Guice, Jakarta EE) injects a value. */
+  private static final ImmutableSet<String> INJECTION_ANNOTATIONS =
+      ImmutableSet.of(
+          "org.springframework.beans.factory.annotation.Autowired",
+          "javax.inject.Inject",
+          "jakarta.inject.Inject",
+          "com.google.inject.Inject",
+          "javax.annotation.Resource",
+          "jakarta.annotation.Resource");
+
   private TestFrameworks() {}
+
+  /** Whether {@code field} is filled in by a dependency-injection container. */
+  static boolean isInjected(Symbol field) {
+    return hasAnyAnnotation(field, INJECTION_ANNOTATIONS);
+  }
+
+  static boolean isTestOrLifecycleMethod(Symbol method) {
+    return hasAnyAnnotation(method, TEST_METHOD_ANNOTATIONS) || isLifecycleMethod(method);
+  }
 
   /**
    * Whether {@code clazz} is test code of any kind: it has a test or lifecycle method, a test-class
