@@ -12,6 +12,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Name;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -133,7 +134,7 @@ final class ClientCatalog {
   // Factory candidates per method name (javac interns names): spares converting every called
   // method's name to a String.
   private final Map<Name, ImmutableSet<Factory>> factoriesByName = new HashMap<>();
-  private final Map<MethodSymbol, Optional<ClientKind>> builtBy = new HashMap<>();
+  private final Map<MethodSymbol, Optional<ClientKind>> builtBy = new IdentityHashMap<>();
 
   ClientCatalog(ImmutableList<MemberName> additionalClients) {
     this.additionalClients = additionalClients;

@@ -16,7 +16,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -105,8 +105,10 @@ final class KeySlots {
 
   private final KeyNames keys;
   private final ImmutableList<MemberName> uniqueFactories;
-  private final Map<MethodSymbol, ParameterKeys> parameterKeys = new HashMap<>();
-  private final Map<MethodSymbol, Boolean> mayHaveSlots = new HashMap<>();
+  // Per method, once per compilation (symbols compare by identity).
+  private final Map<MethodSymbol, ParameterKeys> parameterKeys = new IdentityHashMap<>();
+  private final Map<MethodSymbol, Boolean> mayHaveSlots = new IdentityHashMap<>();
+  private final Map<MethodSymbol, String> namedMethodKeys = new IdentityHashMap<>();
 
   KeySlots(KeyNames keys, ImmutableList<MemberName> uniqueFactories) {
     this.keys = keys;
@@ -195,25 +197,34 @@ final class KeySlots {
 
   /** {@code setSlug(v)}, {@code slug(v)}, {@code withSlug(v)}, {@code tenantSlug(v)} on a builder. */
   private void namedMethod(MethodSymbol method, ExpressionTree value, List<Slot> slots) {
+    // Depends on the method alone: decided once per method (builders' slug(..) is called all over).
+    String key = namedMethodKeys.computeIfAbsent(method, this::namedMethodKey);
+    if (!key.isEmpty()) {
+      slots.add(new Slot(value, key, method.getSimpleName() + "(..)", Kind.NAMED));
+    }
+  }
+
+  /** The key a one-argument method named after it writes, or {@code ""}. */
+  private String namedMethodKey(MethodSymbol method) {
     ImmutableList<String> words = KeyNames.words(method.getSimpleName().toString());
     String key = keys.keyOfWords(words);
     if (key == null || words.stream().anyMatch(QUERY_WORDS::contains)) {
-      return;
+      return "";
     }
     int keyWords = KeyNames.words(key).size();
     String first = words.size() > keyWords ? words.get(0) : null;
     boolean setter = first != null && SETTER_WORDS.contains(first);
     if (!setter && first != null && NON_WRITING_WORDS.contains(first)) {
-      return;
+      return "";
     }
     if (!setter || !first.equals("set")) {
       // A fluent method writes the key when it hands back a builder or the receiver; a method that
       // returns a String (or another plain value) computes something from its argument.
       if (!returnsBuilderLike(method)) {
-        return;
+        return "";
       }
     }
-    slots.add(new Slot(value, key, method.getSimpleName() + "(..)", Kind.NAMED));
+    return key;
   }
 
   private static boolean returnsBuilderLike(MethodSymbol method) {

@@ -1,0 +1,221 @@
+package dev.poolguard.checks.e2e;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles a real project's sources with Error Prone and the three PoolGuard checks at ERROR (Error
+ * Prone's own checks off) and reports files compiled, javac errors, findings per check and plugin
+ * crashes. Error Prone keeps analysing every file after a finding of its own (it stops only on javac's
+ * errors), so one run collects every finding; {@code -XepAllErrorsAsWarnings} is passed as well, though
+ * it leaves severities set explicitly with {@code -Xep:} alone.
+ *
+ * <p>Uses only the JDK, so it runs on whichever JDK is to be tested; see {@code scripts/run-corpus}.
+ *
+ * <pre>
+ * java --add-exports=... -cp checks-test/target/test-classes dev.poolguard.checks.e2e.CorpusRunner \
+ *     --name=mybatis --processorpath=@checks-test/processor-path/target/processor.classpath \
+ *     --classpath=@mybatis.classpath --src=/path/src/main/java:/path/src/test/java [--release=17] \
+ *     [--proc=none|full] [--out=checks-test/target/corpora]
+ * </pre>
+ *
+ * A corpus that needs annotation processors passes {@code --proc=full} and appends them to the
+ * processor path. Error Prone analyses nothing once javac reports an error, so a valid run has 0 javac
+ * errors. Exit status: 0 when there was no crash, 3 when Error Prone reported an exception thrown by a check.
+ */
+public final class CorpusRunner {
+  static final List<String> CHECKS =
+      List.of("PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug");
+  static final String CRASH = "An unhandled exception was thrown by the Error Prone static analysis plugin";
+  private static final Pattern CHECK = Pattern.compile("^\\[(\\w+)\\]");
+
+  private CorpusRunner() {}
+
+  /** What one corpus compilation found. */
+  record Report(
+      String name,
+      int files,
+      int javacErrors,
+      Map<String, List<String>> findings,
+      List<String> crashes,
+      List<String> firstErrors,
+      long wallMillis) {
+    String summary() {
+      return String.format(
+          Locale.ROOT,
+          "%s: %d files, %d javac errors, findings %s, crashes %d, %.1f s",
+          name,
+          files,
+          javacErrors,
+          CHECKS.stream().map(c -> c + "=" + findings.getOrDefault(c, List.of()).size()).collect(Collectors.joining(" ")),
+          crashes.size(),
+          wallMillis / 1000.0);
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> opts = CompileOverheadBenchmark.parse(args);
+    String name = opts.getOrDefault("name", "corpus");
+    String extra = opts.getOrDefault("extra-processorpath", "");
+    String processorPath =
+        valueOrFile(require(opts, "processorpath")) + (extra.isBlank() ? "" : File.pathSeparator + extra);
+    String classpath = valueOrFile(opts.getOrDefault("classpath", ""));
+    List<Path> roots =
+        Stream.of(require(opts, "src").split(File.pathSeparator)).map(Path::of).collect(Collectors.toList());
+    Path out = Path.of(opts.getOrDefault("out", "target/corpora")).resolve(name);
+    Report report = run(
+            name,
+            processorPath,
+            classpath,
+            roots,
+            opts.getOrDefault("release", "17"),
+            opts.getOrDefault("proc", "none"),
+            out);
+    System.out.println(report.summary());
+    report.firstErrors().forEach(e -> System.out.println("  javac error: " + e));
+    report.crashes().forEach(c -> System.out.println("  CRASH: " + c));
+    System.out.println("Findings listed in " + out.resolve("findings.txt"));
+    System.exit(report.crashes().isEmpty() ? 0 : 3);
+  }
+
+  static Report run(
+      String name,
+      String processorPath,
+      String classpath,
+      List<Path> roots,
+      String release,
+      String proc,
+      Path out)
+      throws IOException {
+    List<Path> sources = new ArrayList<>();
+    for (Path root : roots) {
+      // Compiled on the class path: module descriptors stay out.
+      CorpusGenerator.javaFiles(root).stream()
+          .filter(p -> !p.getFileName().toString().equals("module-info.java"))
+          .forEach(sources::add);
+    }
+    Path classes = out.resolve("classes");
+    CorpusGenerator.deleteRecursively(classes);
+    Files.createDirectories(classes);
+    StringBuilder errorProne = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks -XepAllErrorsAsWarnings");
+    CHECKS.forEach(c -> errorProne.append(" -Xep:").append(c).append(":ERROR"));
+    List<String> options =
+        List.of(
+            "-XDcompilePolicy=simple",
+            "--should-stop=ifError=FLOW",
+            "--release",
+            release,
+            "-encoding",
+            "UTF-8",
+            "-proc:" + proc,
+            "-implicit:none",
+            "-parameters",
+            "-Xmaxerrs",
+            "100000",
+            "-Xmaxwarns",
+            "100000",
+            "-processorpath",
+            processorPath,
+            "-classpath",
+            classpath,
+            "-d",
+            classes.toString(),
+            errorProne.toString());
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    long start = System.nanoTime();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
+      javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+    }
+    long wall = (System.nanoTime() - start) / 1_000_000;
+
+    Map<String, List<String>> findings = new TreeMap<>();
+    List<String> crashes = new ArrayList<>();
+    List<String> firstErrors = new ArrayList<>();
+    int errors = 0;
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      String message = d.getMessage(Locale.ROOT);
+      String where =
+          (d.getSource() == null ? "?" : relative(roots, Path.of(d.getSource().toUri()))) + ":" + d.getLineNumber();
+      if (message.contains(CRASH)) {
+        crashes.add(where + " " + message.lines().limit(12).collect(Collectors.joining(" | ")));
+        continue;
+      }
+      Matcher m = CHECK.matcher(message);
+      if (m.find() && CHECKS.contains(m.group(1))) {
+        findings
+            .computeIfAbsent(m.group(1), k -> new ArrayList<>())
+            .add(where + " " + message.lines().findFirst().orElse(""));
+      } else if (d.getKind() == Diagnostic.Kind.ERROR) {
+        errors++;
+        if (firstErrors.size() < 10) {
+          firstErrors.add(where + " " + message.lines().findFirst().orElse(""));
+        }
+      }
+    }
+    Report report = new Report(name, sources.size(), errors, findings, crashes, firstErrors, wall);
+    StringBuilder text = new StringBuilder(report.summary()).append("\n\n");
+    findings.forEach(
+        (check, list) -> {
+          text.append("## ").append(check).append(" (").append(list.size()).append(")\n");
+          list.forEach(f -> text.append(f).append('\n'));
+          text.append('\n');
+        });
+    crashes.forEach(c -> text.append("CRASH ").append(c).append('\n'));
+    firstErrors.forEach(e -> text.append("javac error ").append(e).append('\n'));
+    Files.writeString(out.resolve("findings.txt"), text, UTF_8);
+    return report;
+  }
+
+  private static String relative(List<Path> roots, Path file) {
+    for (Path root : roots) {
+      Path absolute = root.toAbsolutePath().normalize();
+      if (file.startsWith(absolute)) {
+        return absolute.getParent().relativize(file).toString();
+      }
+    }
+    return file.toString();
+  }
+
+  /** {@code @file} reads a path-list file (whitespace and newlines trimmed); anything else is the value. */
+  static String valueOrFile(String value) throws IOException {
+    if (value.startsWith("@")) {
+      return Files.readString(Path.of(value.substring(1)), UTF_8).trim();
+    }
+    return value;
+  }
+
+  private static String require(Map<String, String> opts, String key) {
+    String value = opts.get(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("missing --" + key + "=...");
+    }
+    return value;
+  }
+
+  static Map<String, Integer> counts(Report report) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    CHECKS.forEach(c -> counts.put(c, report.findings().getOrDefault(c, List.of()).size()));
+    return counts;
+  }
+}
