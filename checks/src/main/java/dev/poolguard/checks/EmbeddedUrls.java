@@ -4,10 +4,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -138,7 +136,7 @@ final class EmbeddedUrls {
     if (target != null) {
       related.add(target);
     }
-    Tree scope = enclosingScope(state.getPath());
+    TreePath scope = TreePaths.enclosingMethodOrClass(state.getPath());
     if (related.isEmpty() || scope == null) {
       return ImmutableList.of();
     }
@@ -156,7 +154,7 @@ final class EmbeddedUrls {
         }
         return super.visitMethodInvocation(call, null);
       }
-    }.scan(scope, null);
+    }.scan(scope.getLeaf(), null);
     return urls;
   }
 
@@ -181,10 +179,7 @@ final class EmbeddedUrls {
 
   /** The variable or field the created value is stored in, if it is stored directly. */
   private static Symbol assignedSymbol(TreePath path) {
-    TreePath parent = path.getParentPath();
-    while (parent != null && parent.getLeaf().getKind() == Tree.Kind.PARENTHESIZED) {
-      parent = parent.getParentPath();
-    }
+    TreePath parent = TreePaths.outsideParentheses(path).getParentPath();
     if (parent == null) {
       return null;
     }
@@ -194,15 +189,6 @@ final class EmbeddedUrls {
     }
     if (leaf instanceof AssignmentTree) {
       return ASTHelpers.getSymbol(((AssignmentTree) leaf).getVariable());
-    }
-    return null;
-  }
-
-  private static Tree enclosingScope(TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof ClassTree) {
-        return p.getLeaf();
-      }
     }
     return null;
   }

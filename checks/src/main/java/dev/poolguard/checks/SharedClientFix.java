@@ -79,13 +79,9 @@ final class SharedClientFix {
 
   /** Whether a value of {@code type} can stand where the flagged expression stands. */
   private static boolean fitsContext(Type type, VisitorState state) {
-    TreePath path = state.getPath();
-    Tree child = path.getLeaf();
-    TreePath parentPath = path.getParentPath();
-    while (parentPath != null && parentPath.getLeaf().getKind() == Tree.Kind.PARENTHESIZED) {
-      child = parentPath.getLeaf();
-      parentPath = parentPath.getParentPath();
-    }
+    TreePath expression = TreePaths.outsideParentheses(state.getPath());
+    Tree child = expression.getLeaf();
+    TreePath parentPath = expression.getParentPath();
     if (parentPath == null) {
       return false;
     }

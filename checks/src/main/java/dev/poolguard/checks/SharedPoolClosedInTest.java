@@ -154,7 +154,7 @@ public final class SharedPoolClosedInTest extends BugChecker
     if (pool == null || !PoolTeardown.isPool(pool, state) || holders.isInDeclaredHolder(state.getPath())) {
       return Description.NO_MATCH;
     }
-    TreePath classPath = enclosing(state.getPath(), ClassTree.class);
+    TreePath classPath = TreePaths.enclosing(state.getPath(), ClassTree.class);
     TreePath methodPath = outermostMethod(state.getPath());
     if (classPath == null) {
       return Description.NO_MATCH;
@@ -188,18 +188,9 @@ public final class SharedPoolClosedInTest extends BugChecker
   }
 
   private static boolean isInTeardownMethod(TreePath path) {
-    TreePath method = enclosing(path, MethodTree.class);
+    TreePath method = TreePaths.enclosing(path, MethodTree.class);
     return method != null
         && TestFrameworks.isTeardownMethod(ASTHelpers.getSymbol((MethodTree) method.getLeaf()));
-  }
-
-  private static TreePath enclosing(TreePath path, Class<? extends Tree> type) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (type.isInstance(p.getLeaf())) {
-        return p;
-      }
-    }
-    return null;
   }
 
   /** The method whose locals the pool expression may read: the outermost one, lambdas included. */

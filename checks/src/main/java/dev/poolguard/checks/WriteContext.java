@@ -4,12 +4,10 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -262,7 +260,7 @@ final class WriteContext {
     if (depth >= MAX_DEPTH) {
       return Use.UNKNOWN;
     }
-    TreePath scope = enclosingScope(declarationPath);
+    TreePath scope = TreePaths.enclosingMethodOrClass(declarationPath);
     if (scope == null) {
       return Use.UNKNOWN;
     }
@@ -294,15 +292,6 @@ final class WriteContext {
       read |= decided == Use.READ;
     }
     return read ? Use.READ : Use.UNKNOWN;
-  }
-
-  private static TreePath enclosingScope(TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof ClassTree) {
-        return p;
-      }
-    }
-    return null;
   }
 
   /** The local variable a call chain starts from: {@code params} in {@code params.put(..).put(..)}. */
