@@ -31,6 +31,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.util.Name;
 import com.sun.tools.javac.util.Names;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 
 /**
@@ -86,7 +87,7 @@ public final class SharedPoolClosedInTest extends BugChecker
     if (pool == null || !testCode.isTestCode(state)) {
       return Description.NO_MATCH;
     }
-    return describe(tree, pool, state.getSourceForNode(tree), state, true);
+    return describe(tree, pool, () -> state.getSourceForNode(tree), state, true);
   }
 
   @Override
@@ -97,7 +98,7 @@ public final class SharedPoolClosedInTest extends BugChecker
         || !testCode.isTestCode(state)) {
       return Description.NO_MATCH;
     }
-    return describe(tree, tree.getQualifierExpression(), state.getSourceForNode(tree), state, false);
+    return describe(tree, tree.getQualifierExpression(), () -> state.getSourceForNode(tree), state, false);
   }
 
   @Override
@@ -110,11 +111,9 @@ public final class SharedPoolClosedInTest extends BugChecker
           resource instanceof VariableTree
               ? ((VariableTree) resource).getInitializer()
               : (ExpressionTree) resource;
-      if (pool == null || !PoolTeardown.isPool(pool, state)) {
-        continue; // a Connection, Statement or ResultSet: by far the most common resources
-      }
       Description description =
-          describe(resource, pool, "try (" + state.getSourceForNode(resource) + ")", state, false);
+          describe(
+              resource, pool, () -> "try (" + state.getSourceForNode(resource) + ")", state, false);
       if (description != Description.NO_MATCH) {
         return description;
       }
@@ -149,8 +148,17 @@ public final class SharedPoolClosedInTest extends BugChecker
     return endingNames;
   }
 
+  /**
+   * The finding for ending {@code pool}, if it is the shared pool or (in a teardown method) a pool this
+   * class does not own. {@code what} renders the flagged code, only for a finding: most calls that end
+   * something end a Connection, Statement or ResultSet and are rejected first.
+   */
   private Description describe(
-      Tree reported, ExpressionTree pool, String what, VisitorState state, boolean deletable) {
+      Tree reported,
+      ExpressionTree pool,
+      Supplier<String> what,
+      VisitorState state,
+      boolean deletable) {
     if (pool == null || !PoolTeardown.isPool(pool, state) || holders.isInDeclaredHolder(state.getPath())) {
       return Description.NO_MATCH;
     }
@@ -164,9 +172,9 @@ public final class SharedPoolClosedInTest extends BugChecker
     PoolOrigin origin = origins.originOf(pool, scope, closingClass, state);
     String message;
     if (origin == PoolOrigin.SHARED && !isHolderClosingItsOwnPool(pool, closingClass, classPath)) {
-      message = sharedMessage(what);
+      message = sharedMessage(what.get());
     } else if (origin == PoolOrigin.FOREIGN && isInTeardownMethod(state.getPath())) {
-      message = foreignMessage(what);
+      message = foreignMessage(what.get());
     } else {
       return Description.NO_MATCH;
     }
