@@ -10,7 +10,6 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.util.Name;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -131,9 +130,6 @@ final class ClientCatalog {
   // Supertype names per class, computed once per class per compilation: the closure walk is the
   // costly part of recognising a constructor.
   private final Map<Symbol, ImmutableSet<String>> supertypeNames = new HashMap<>();
-  // Factory candidates per method name (javac interns names): spares converting every called
-  // method's name to a String.
-  private final Map<Name, ImmutableSet<Factory>> factoriesByName = new HashMap<>();
   private final Map<MethodSymbol, Optional<ClientKind>> builtBy = new IdentityHashMap<>();
 
   ClientCatalog(ImmutableList<MemberName> additionalClients) {
@@ -203,8 +199,7 @@ final class ClientCatalog {
   }
 
   private Optional<ClientKind> factoryKind(MethodSymbol method, VisitorState state) {
-    ImmutableSet<Factory> candidates =
-        factoriesByName.computeIfAbsent(method.getSimpleName(), n -> FACTORIES.get(n.toString()));
+    ImmutableSet<Factory> candidates = FACTORIES.get(method.getSimpleName().toString());
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
