@@ -10,13 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
@@ -33,7 +29,6 @@ import javax.tools.ToolProvider;
  * [<Error Prone flags for both>]}
  */
 public final class BenchWorker {
-  private static final Pattern CHECK = Pattern.compile("^\\[(\\w+)\\]");
 
   private BenchWorker() {}
 
@@ -112,19 +107,11 @@ public final class BenchWorker {
             classes.toString(),
             "-Xplugin:ErrorProne " + errorProneArgs,
             "-Xplugin:" + TimingsPlugin.NAME + " " + timingsFile);
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    long start;
-    long wall;
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
-      Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
-      start = System.nanoTime();
-      javac.getTask(null, files, diagnostics, options, null, units).call();
-      wall = System.nanoTime() - start;
-    }
+    StandardJavac.Run run = StandardJavac.compile(javac, options, sources);
     int errors = 0;
     StringBuilder firstErrors = new StringBuilder();
     Map<String, Integer> byCheck = new LinkedHashMap<>();
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+    for (Diagnostic<? extends JavaFileObject> d : run.diagnostics()) {
       String message = d.getMessage(Locale.ROOT);
       if (d.getKind() == Diagnostic.Kind.ERROR) {
         errors++;
@@ -133,16 +120,13 @@ public final class BenchWorker {
               .append(d.getLineNumber()).append(' ').append(message.replace('\n', ' ')).append(" | ");
         }
       } else if (d.getKind() == Diagnostic.Kind.WARNING) {
-        Matcher m = CHECK.matcher(message);
-        if (m.find()) {
-          byCheck.merge(m.group(1), 1, Integer::sum);
-        }
+        StandardJavac.checkName(message).ifPresent(check -> byCheck.merge(check, 1, Integer::sum));
       }
     }
     String timings =
         Files.exists(timingsFile)
             ? String.join(",", Files.readAllLines(timingsFile, UTF_8)).replace('\t', '=')
             : "";
-    return new Result(wall, errors, byCheck, timings, firstErrors.toString());
+    return new Result(run.wallNanos(), errors, byCheck, timings, firstErrors.toString());
   }
 }

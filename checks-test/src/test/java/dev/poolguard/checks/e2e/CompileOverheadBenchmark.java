@@ -248,7 +248,9 @@ public final class CompileOverheadBenchmark {
     command.addAll(jdkCompilerExports());
     command.add("-cp");
     // Only the worker's own classes: TimingsPlugin must load from the processor path, next to Error Prone.
-    command.add(classesDir(work.resolve("worker-classes"), "BenchWorker", "CorpusGenerator").toString());
+    command.add(
+        classesDir(work.resolve("worker-classes"), "BenchWorker", "StandardJavac", "CorpusGenerator")
+            .toString());
     command.add(BenchWorker.class.getName());
     command.add(toolchain.processorPath() + File.pathSeparator + pluginDir);
     command.add(classpath);

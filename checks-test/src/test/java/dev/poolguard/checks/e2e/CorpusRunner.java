@@ -12,15 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
@@ -47,7 +42,6 @@ public final class CorpusRunner {
   static final List<String> CHECKS =
       List.of("PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug");
   static final String CRASH = "An unhandled exception was thrown by the Error Prone static analysis plugin";
-  private static final Pattern CHECK = Pattern.compile("^\\[(\\w+)\\]");
 
   private CorpusRunner() {}
 
@@ -141,19 +135,14 @@ public final class CorpusRunner {
             "-d",
             classes.toString(),
             errorProne.toString());
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    long start = System.nanoTime();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
-      javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
-    }
-    long wall = (System.nanoTime() - start) / 1_000_000;
+    StandardJavac.Run run = StandardJavac.compile(ToolProvider.getSystemJavaCompiler(), options, sources);
+    long wall = run.wallNanos() / 1_000_000;
 
     Map<String, List<String>> findings = new TreeMap<>();
     List<String> crashes = new ArrayList<>();
     List<String> firstErrors = new ArrayList<>();
     int errors = 0;
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+    for (Diagnostic<? extends JavaFileObject> d : run.diagnostics()) {
       String message = d.getMessage(Locale.ROOT);
       String where =
           (d.getSource() == null ? "?" : relative(roots, Path.of(d.getSource().toUri()))) + ":" + d.getLineNumber();
@@ -161,10 +150,10 @@ public final class CorpusRunner {
         crashes.add(where + " " + message.lines().limit(12).collect(Collectors.joining(" | ")));
         continue;
       }
-      Matcher m = CHECK.matcher(message);
-      if (m.find() && CHECKS.contains(m.group(1))) {
+      String check = StandardJavac.checkName(message).filter(CHECKS::contains).orElse(null);
+      if (check != null) {
         findings
-            .computeIfAbsent(m.group(1), k -> new ArrayList<>())
+            .computeIfAbsent(check, k -> new ArrayList<>())
             .add(where + " " + message.lines().findFirst().orElse(""));
       } else if (d.getKind() == Diagnostic.Kind.ERROR) {
         errors++;
