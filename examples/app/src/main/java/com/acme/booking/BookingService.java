@@ -201,9 +201,7 @@ public final class BookingService {
         sql,
         connection -> {
           try (PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-              query.setObject(i + 1, args[i]);
-            }
+            Jdbc.bind(query, args);
             List<Booking> result = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
               while (rows.next()) {

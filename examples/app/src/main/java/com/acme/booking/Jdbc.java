@@ -1,6 +1,7 @@
 package com.acme.booking;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -31,6 +32,13 @@ final class Jdbc {
       }
     } catch (SQLException e) {
       throw new DataAccessException(what, e);
+    }
+  }
+
+  /** Binds {@code args} to the statement's parameters, in order. */
+  static void bind(PreparedStatement statement, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      statement.setObject(i + 1, args[i]);
     }
   }
 

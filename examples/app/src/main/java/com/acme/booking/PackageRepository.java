@@ -104,9 +104,7 @@ public final class PackageRepository {
         sql,
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-              statement.setObject(i + 1, args[i]);
-            }
+            Jdbc.bind(statement, args);
             if (statement.executeUpdate() == 0) {
               throw new BookingException(NOT_FOUND, "no such package: " + List.of(args).subList(1, args.length));
             }
@@ -121,9 +119,7 @@ public final class PackageRepository {
         sql,
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-              statement.setObject(i + 1, args[i]);
-            }
+            Jdbc.bind(statement, args);
             List<TourPackage> result = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
               while (rows.next()) {
