@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts what happens to one pool and remembers who holds which connection. Each borrowed connection is
- * handed out behind a thin proxy that notices its return ({@code close()} or {@code abort()}), the one
- * event a {@code DataSource} cannot observe otherwise.
+ * Counts what happens to one pool and remembers who holds which connection. Each borrowed
+ * connection is handed out behind a thin proxy that notices its return ({@code close()} or {@code
+ * abort()}), the one event a {@code DataSource} cannot observe otherwise.
  */
 final class BorrowTracker {
   private final String poolName;
@@ -54,8 +54,11 @@ final class BorrowTracker {
     held.add(site);
     borrows.incrementAndGet();
     peakInUse.accumulateAndGet(inUse.incrementAndGet(), Math::max);
-    return (Connection) Proxy.newProxyInstance(
-        BorrowTracker.class.getClassLoader(), new Class<?>[] {Connection.class}, new Returning(pooled, site));
+    return (Connection)
+        Proxy.newProxyInstance(
+            BorrowTracker.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            new Returning(pooled, site));
   }
 
   int heldCount() {
@@ -66,20 +69,34 @@ final class BorrowTracker {
     return new ArrayList<>(held);
   }
 
-  /** Says, once each, which connections are still held when the pool closes: the tests never returned them. */
+  /**
+   * Says, once each, which connections are still held when the pool closes: the tests never
+   * returned them.
+   */
   void reportUnreturned() {
     for (BorrowSite site : held) {
-      PoolGuardLog.line("suspected leak: a connection of " + poolName + " was never returned, "
-          + site.describe());
+      PoolGuardLog.line(
+          "suspected leak: a connection of "
+              + poolName
+              + " was never returned, "
+              + site.describe());
     }
   }
 
   PoolStats snapshot() {
-    long stillHeldTooLong = leakThreshold.isZero()
-        ? 0
-        : held.stream().filter(site -> site.heldFor().compareTo(leakThreshold) > 0).count();
-    return new PoolStats(poolName, maxPoolSize, borrows.get(), peakInUse.get(), inUse.get(), waits.get(),
-        acquireTimeouts.get(), returnedLate.get() + stillHeldTooLong);
+    long stillHeldTooLong =
+        leakThreshold.isZero()
+            ? 0
+            : held.stream().filter(site -> site.heldFor().compareTo(leakThreshold) > 0).count();
+    return new PoolStats(
+        poolName,
+        maxPoolSize,
+        borrows.get(),
+        peakInUse.get(),
+        inUse.get(),
+        waits.get(),
+        acquireTimeouts.get(),
+        returnedLate.get() + stillHeldTooLong);
   }
 
   private void returned(BorrowSite site) {
@@ -87,12 +104,20 @@ final class BorrowTracker {
     inUse.decrementAndGet();
     if (!leakThreshold.isZero() && site.heldFor().compareTo(leakThreshold) > 0) {
       returnedLate.incrementAndGet();
-      PoolGuardLog.line("suspected leak: a connection of " + poolName + " was held longer than the leak "
-          + "threshold of " + FailureMessages.seconds(leakThreshold) + ": " + site.describe());
+      PoolGuardLog.line(
+          "suspected leak: a connection of "
+              + poolName
+              + " was held longer than the leak "
+              + "threshold of "
+              + FailureMessages.seconds(leakThreshold)
+              + ": "
+              + site.describe());
     }
   }
 
-  /** Forwards every call to the pooled connection and notes, once, when it goes back to the pool. */
+  /**
+   * Forwards every call to the pooled connection and notes, once, when it goes back to the pool.
+   */
   private final class Returning implements InvocationHandler {
     private final Connection pooled;
     private final BorrowSite site;
@@ -106,18 +131,23 @@ final class BorrowTracker {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
-        case "close":
-        case "abort":
+        case "close", "abort" -> {
           if (isReturned.compareAndSet(false, true)) {
             returned(site);
           }
-          break;
-        case "equals":
+        }
+        case "equals" -> {
           return proxy == args[0];
-        case "hashCode":
+        }
+        case "hashCode" -> {
           return System.identityHashCode(proxy);
-        case "toString":
+        }
+        case "toString" -> {
           return "PoolGuard connection of " + poolName + " (" + pooled + ")";
+        }
+        default -> {
+          // Every other call goes to the pooled connection.
+        }
       }
       try {
         return method.invoke(pooled, args);

@@ -3,7 +3,9 @@ package dev.poolguard.runtime;
 import java.time.Duration;
 import java.util.Map;
 
-/** The databases PoolGuard knows how to configure; anything else is passed to its driver untouched. */
+/**
+ * The databases PoolGuard knows how to configure; anything else is passed to its driver untouched.
+ */
 enum DatabaseKind {
   POSTGRESQL("PostgreSQL", "jdbc:postgresql:", 5432, "org.postgresql:postgresql"),
   MARIADB("MariaDB", "jdbc:mariadb:", 3306, "org.mariadb.jdbc:mariadb-java-client"),
@@ -25,7 +27,8 @@ enum DatabaseKind {
 
   static DatabaseKind ofJdbcUrl(String jdbcUrl) {
     for (DatabaseKind kind : values()) {
-      if (kind != OTHER && jdbcUrl.regionMatches(true, 0, kind.jdbcPrefix, 0, kind.jdbcPrefix.length())) {
+      if (kind != OTHER
+          && jdbcUrl.regionMatches(true, 0, kind.jdbcPrefix, 0, kind.jdbcPrefix.length())) {
         return kind;
       }
     }
@@ -49,29 +52,28 @@ enum DatabaseKind {
   }
 
   /**
-   * Bounds how long the driver may spend opening one connection, so an unreachable server fails fast
-   * instead of waiting for the operating system's TCP timeout. Explicit driver properties win.
+   * Bounds how long the driver may spend opening one connection, so an unreachable server fails
+   * fast instead of waiting for the operating system's TCP timeout. Explicit driver properties win.
    */
   void applyConnectTimeout(Map<String, String> driverProperties, Duration timeout) {
     long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
     switch (this) {
-      case POSTGRESQL:
+      case POSTGRESQL -> {
         driverProperties.putIfAbsent("connectTimeout", Long.toString(seconds));
         driverProperties.putIfAbsent("loginTimeout", Long.toString(seconds));
-        break;
-      case MARIADB:
-      case MYSQL:
-        driverProperties.putIfAbsent("connectTimeout", Long.toString(timeout.toMillis()));
-        break;
-      default:
+      }
+      case MARIADB, MYSQL ->
+          driverProperties.putIfAbsent("connectTimeout", Long.toString(timeout.toMillis()));
+      case H2, OTHER -> {
         // Embedded and unknown drivers: nothing to connect to, or no portable property to set.
+      }
     }
   }
 
   /**
-   * Settings safe for a transaction-pooling proxy such as PgBouncer, where consecutive statements may
-   * run on different server connections: server-side prepared statements would not be found there.
-   * PostgreSQL only; the resolver rejects {@code pgbouncer=true} for other databases.
+   * Settings safe for a transaction-pooling proxy such as PgBouncer, where consecutive statements
+   * may run on different server connections: server-side prepared statements would not be found
+   * there. PostgreSQL only; the resolver rejects {@code pgbouncer=true} for other databases.
    */
   void applyTransactionPooling(Map<String, String> driverProperties) {
     driverProperties.put("prepareThreshold", "0");

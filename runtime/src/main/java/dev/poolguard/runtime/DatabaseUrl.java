@@ -6,20 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A database address as the user wrote it, taken apart: a JDBC URL without credentials, the credentials,
- * the target for messages (host, port, database), the PoolGuard options found in its parameters and the
- * parameters meant for the driver.
+ * A database address as the user wrote it, taken apart: a JDBC URL without credentials, the
+ * credentials, the target for messages (host, port, database), the PoolGuard options found in its
+ * parameters and the parameters meant for the driver.
  *
- * <p>Two forms are accepted: any JDBC URL ({@code jdbc:...}), and the URI form used by PaaS providers and
- * Prisma ({@code postgres://user:pass@host:5432/db?sslmode=require&connection_limit=3}), also with the
- * schemes {@code postgresql}, {@code mysql} and {@code mariadb}. Credentials are moved out of the URL so the
- * URL itself can appear in messages.
+ * <p>Two forms are accepted: any JDBC URL ({@code jdbc:...}), and the URI form used by PaaS
+ * providers and Prisma ({@code
+ * postgres://user:pass@host:5432/db?sslmode=require&connection_limit=3}), also with the schemes
+ * {@code postgresql}, {@code mysql} and {@code mariadb}. Credentials are moved out of the URL so
+ * the URL itself can appear in messages.
  */
 final class DatabaseUrl {
   /** Parameters PoolGuard consumes itself rather than passing to the driver (Prisma's names). */
   static final String CONNECTION_LIMIT = "connection_limit";
+
   static final String POOL_TIMEOUT = "pool_timeout";
   static final String CONNECT_TIMEOUT = "connect_timeout";
   static final String PGBOUNCER = "pgbouncer";
@@ -31,8 +34,8 @@ final class DatabaseUrl {
   private final String host;
   private final int port;
   private final String database;
-  private final String user;
-  private final String password;
+  private final @Nullable String user;
+  private final @Nullable String password;
   private final Map<String, String> poolOptions;
   private final Map<String, String> driverProperties;
 
@@ -60,7 +63,8 @@ final class DatabaseUrl {
     }
     int schemeEnd = url.indexOf("://");
     if (schemeEnd > 0) {
-      return parseUri(url.substring(0, schemeEnd).toLowerCase(Locale.ROOT), url.substring(schemeEnd + 3));
+      return parseUri(
+          url.substring(0, schemeEnd).toLowerCase(Locale.ROOT), url.substring(schemeEnd + 3));
     }
     throw new IllegalArgumentException(
         "it is neither a JDBC URL (jdbc:...) nor a postgres://, postgresql://, mysql:// or mariadb:// URI");
@@ -68,24 +72,22 @@ final class DatabaseUrl {
 
   private static DatabaseUrl parseUri(String scheme, String rest) {
     Builder b = new Builder();
-    switch (scheme) {
-      case "postgres":
-      case "postgresql":
-        b.kind = DatabaseKind.POSTGRESQL;
-        break;
-      case "mysql":
-        // The MariaDB driver speaks to MySQL too, but only under its own jdbc:mariadb: prefix.
-        b.kind = onClasspath("com.mysql.cj.jdbc.Driver") || !onClasspath("org.mariadb.jdbc.Driver")
-            ? DatabaseKind.MYSQL
-            : DatabaseKind.MARIADB;
-        break;
-      case "mariadb":
-        b.kind = DatabaseKind.MARIADB;
-        break;
-      default:
-        throw new IllegalArgumentException("the scheme '" + scheme
-            + "://' is not supported; use postgres://, postgresql://, mysql://, mariadb:// or a jdbc: URL");
-    }
+    b.kind =
+        switch (scheme) {
+          case "postgres", "postgresql" -> DatabaseKind.POSTGRESQL;
+          // The MariaDB driver speaks to MySQL too, but only under its own jdbc:mariadb: prefix.
+          case "mysql" ->
+              onClasspath("com.mysql.cj.jdbc.Driver") || !onClasspath("org.mariadb.jdbc.Driver")
+                  ? DatabaseKind.MYSQL
+                  : DatabaseKind.MARIADB;
+          case "mariadb" -> DatabaseKind.MARIADB;
+          default ->
+              throw new IllegalArgumentException(
+                  "the scheme '"
+                      + scheme
+                      + "://' is not supported; use postgres://, postgresql://, mysql://, mariadb://"
+                      + " or a jdbc: URL");
+        };
     int queryStart = rest.indexOf('?');
     String beforeQuery = queryStart < 0 ? rest : rest.substring(0, queryStart);
     int pathStart = beforeQuery.indexOf('/');
@@ -93,7 +95,7 @@ final class DatabaseUrl {
     b.database = pathStart < 0 ? "" : decode(beforeQuery.substring(pathStart + 1), "database name");
     b.readAuthority(authority);
     if (queryStart >= 0) {
-      for (String pair : rest.substring(queryStart + 1).split("&")) {
+      for (String pair : rest.substring(queryStart + 1).split("&", -1)) {
         b.readUriParameter(pair);
       }
     }
@@ -104,14 +106,15 @@ final class DatabaseUrl {
   private static DatabaseUrl parseJdbc(String url) {
     Builder b = new Builder();
     b.kind = DatabaseKind.ofJdbcUrl(url);
-    boolean semicolonStyle = b.kind == DatabaseKind.H2 || (b.kind == DatabaseKind.OTHER && url.indexOf('?') < 0);
+    boolean semicolonStyle =
+        b.kind == DatabaseKind.H2 || (b.kind == DatabaseKind.OTHER && url.indexOf('?') < 0);
     int paramsStart = semicolonStyle ? url.indexOf(';') : url.indexOf('?');
     String base = paramsStart < 0 ? url : url.substring(0, paramsStart);
     StringBuilder kept = new StringBuilder();
     if (paramsStart >= 0) {
       String separator = semicolonStyle ? ";" : "&";
-      for (String pair : url.substring(paramsStart + 1).split(separator)) {
-        if (!b.readJdbcParameter(pair)) {
+      for (String pair : url.substring(paramsStart + 1).split(separator, -1)) {
+        if (!pair.isEmpty() && !b.readJdbcParameter(pair)) {
           kept.append(kept.length() == 0 ? (semicolonStyle ? ";" : "?") : separator).append(pair);
         }
       }
@@ -123,8 +126,10 @@ final class DatabaseUrl {
       String authority = pathStart < 0 ? hostAndPath : hostAndPath.substring(0, pathStart);
       b.database = pathStart < 0 ? "" : hostAndPath.substring(pathStart + 1);
       b.readAuthority(authority);
-      base = base.substring(0, hostStart + 2) + authorityOf(b.host, b.port)
-          + (pathStart < 0 ? "" : hostAndPath.substring(pathStart));
+      base =
+          base.substring(0, hostStart + 2)
+              + authorityOf(b.host, b.port)
+              + (pathStart < 0 ? "" : hostAndPath.substring(pathStart));
     } else {
       b.host = "";
       b.database = base.substring(base.indexOf(':', 5) + 1);
@@ -185,15 +190,18 @@ final class DatabaseUrl {
     return database;
   }
 
-  String user() {
+  @Nullable String user() {
     return user;
   }
 
-  String password() {
+  @Nullable String password() {
     return password;
   }
 
-  /** {@value #CONNECTION_LIMIT}, {@value #POOL_TIMEOUT}, {@value #CONNECT_TIMEOUT}, {@value #PGBOUNCER} as written. */
+  /**
+   * {@value #CONNECTION_LIMIT}, {@value #POOL_TIMEOUT}, {@value #CONNECT_TIMEOUT}, {@value
+   * #PGBOUNCER} as written.
+   */
   Map<String, String> poolOptions() {
     return poolOptions;
   }
@@ -208,14 +216,16 @@ final class DatabaseUrl {
     return Redaction.url(jdbcUrl) + (user == null ? "" : " (user " + user + ")");
   }
 
+  /** Filled in by the parse methods, which set every field before {@code new DatabaseUrl(b)}. */
+  @SuppressWarnings("NullAway.Init")
   private static final class Builder {
     DatabaseKind kind;
     String jdbcUrl;
     String host;
     int port;
     String database;
-    String user;
-    String password;
+    @Nullable String user;
+    @Nullable String password;
     final Map<String, String> poolOptions = new LinkedHashMap<>();
     final Map<String, String> driverProperties = new LinkedHashMap<>();
 
@@ -232,7 +242,8 @@ final class DatabaseUrl {
         }
       }
       // An IPv6 literal has colons of its own: [::1]:5432.
-      int portSeparator = hostPort.startsWith("[") ? hostPort.indexOf("]:") + 1 : hostPort.lastIndexOf(':');
+      int portSeparator =
+          hostPort.startsWith("[") ? hostPort.indexOf("]:") + 1 : hostPort.lastIndexOf(':');
       boolean hasPort = hostPort.startsWith("[") ? portSeparator > 0 : portSeparator >= 0;
       host = hasPort ? hostPort.substring(0, portSeparator) : hostPort;
       if (host.isEmpty()) {
@@ -262,14 +273,16 @@ final class DatabaseUrl {
       String value = eq < 0 ? "" : decode(pair.substring(eq + 1), "value of " + key);
       if (!readCredentialOrOption(key, value)) {
         // Prisma's schema parameter is pgjdbc's currentSchema.
-        driverProperties.put(kind == DatabaseKind.POSTGRESQL && key.equals("schema") ? "currentSchema" : key, value);
+        driverProperties.put(
+            kind == DatabaseKind.POSTGRESQL && key.equals("schema") ? "currentSchema" : key, value);
       }
     }
 
     /** Returns whether the parameter was taken out of the URL. */
     boolean readJdbcParameter(String pair) {
       int eq = pair.indexOf('=');
-      return eq > 0 && readCredentialOrOption(pair.substring(0, eq).strip(), pair.substring(eq + 1));
+      return eq > 0
+          && readCredentialOrOption(pair.substring(0, eq).strip(), pair.substring(eq + 1));
     }
 
     private boolean readCredentialOrOption(String key, String value) {

@@ -10,75 +10,138 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The wording of every failure: what happened, which database (never the password), where the setting
- * came from, and what to change. Kept in one place so the messages stay consistent and reviewable.
+ * The wording of every failure: what happened, which database (never the password), where the
+ * setting came from, and what to change. Kept in one place so the messages stay consistent and
+ * reviewable.
  */
 final class FailureMessages {
   static final String DOCS = "docs/configuration.md";
 
-  static final String WHERE_URLS_GO = "the system property poolguard.url (-Dpoolguard.url=...), "
-      + "the environment variable POOLGUARD_URL, DATABASE_URL_TEST or DATABASE_URL (first set wins), "
-      + "or poolguard.url in a poolguard.properties file on the test classpath";
+  static final String WHERE_URLS_GO =
+      "the system property poolguard.url (-Dpoolguard.url=...), "
+          + "the environment variable POOLGUARD_URL, DATABASE_URL_TEST or DATABASE_URL (first set wins), "
+          + "or poolguard.url in a poolguard.properties file on the test classpath";
 
   private FailureMessages() {}
 
   static String noUrl() {
     return "PoolGuard: no database URL is configured and no embedded database (H2) is on the test classpath. "
-        + "Give a URL in one of: " + WHERE_URLS_GO + ". Accepted forms: a JDBC URL "
+        + "Give a URL in one of: "
+        + WHERE_URLS_GO
+        + ". Accepted forms: a JDBC URL "
         + "(jdbc:postgresql://127.0.0.1:5432/test) or postgres://user:pass@host:5432/db, mysql://, mariadb://. "
-        + "Or add com.h2database:h2 as a test dependency for an in-memory database. See " + DOCS + ".";
+        + "Or add com.h2database:h2 as a test dependency for an in-memory database. See "
+        + DOCS
+        + ".";
   }
 
   static String malformedUrl(String source, String redactedUrl, String reason) {
-    return "PoolGuard: the database URL from " + source + " is malformed: " + reason + ". URL (password hidden): "
-        + redactedUrl + ". Fix: write it as jdbc:postgresql://host:5432/db or "
+    return "PoolGuard: the database URL from "
+        + source
+        + " is malformed: "
+        + reason
+        + ". URL (password hidden): "
+        + redactedUrl
+        + ". Fix: write it as jdbc:postgresql://host:5432/db or "
         + "postgres://user:pass@host:5432/db?connection_limit=3 (percent-encode special characters in the "
-        + "password). See " + DOCS + ".";
+        + "password). See "
+        + DOCS
+        + ".";
   }
 
-  static String badSetting(String setting, String value, String source, String target, String expected) {
-    return "PoolGuard: " + setting + "=" + value + " (from " + source + ") for " + target + " is not "
-        + expected + ". Fix: correct it there; see " + DOCS + " for every setting and its default.";
+  static String badSetting(
+      String setting, String value, String source, String target, String expected) {
+    return "PoolGuard: "
+        + setting
+        + "="
+        + value
+        + " (from "
+        + source
+        + ") for "
+        + target
+        + " is not "
+        + expected
+        + ". Fix: correct it there; see "
+        + DOCS
+        + " for every setting and its default.";
   }
 
   static String noDriver(PoolSettings settings) {
-    return "PoolGuard: no JDBC driver on the test classpath accepts the URL for " + settings.describeTarget()
-        + " (" + Redaction.url(settings.url().jdbcUrl()) + ", from " + settings.source() + "). Fix: add "
-        + settings.url().kind().driverArtifact() + " as a test dependency.";
+    return "PoolGuard: no JDBC driver on the test classpath accepts the URL for "
+        + settings.describeTarget()
+        + " ("
+        + Redaction.url(settings.url().jdbcUrl())
+        + ", from "
+        + settings.source()
+        + "). Fix: add "
+        + settings.url().kind().driverArtifact()
+        + " as a test dependency.";
   }
 
   static String cannotConnect(PoolSettings settings, Throwable failure) {
-    return "PoolGuard: cannot connect to " + settings.describeTarget() + asUser(settings) + " (URL from " + settings.source() + ", connect timeout " + seconds(settings.connectTimeout()) + "): "
-        + Redaction.scrub(driverMessage(failure), settings.password()) + ". Fix: " + fixFor(settings, failure)
+    return "PoolGuard: cannot connect to "
+        + settings.describeTarget()
+        + asUser(settings)
+        + " (URL from "
+        + settings.source()
+        + ", connect timeout "
+        + seconds(settings.connectTimeout())
+        + "): "
+        + Redaction.scrub(driverMessage(failure), settings.password())
+        + ". Fix: "
+        + fixFor(settings, failure)
         + " Every later use in this test session fails at once with this message instead of waiting again.";
   }
 
-  /** " as user app", or nothing when no user is configured (the driver then uses its own default). */
+  /**
+   * " as user app", or nothing when no user is configured (the driver then uses its own default).
+   */
   private static String asUser(PoolSettings settings) {
-    return settings.user() == null || settings.user().isEmpty() ? "" : " as user " + settings.user();
+    return settings.user() == null || settings.user().isEmpty()
+        ? ""
+        : " as user " + settings.user();
   }
 
   static String lostConnection(PoolSettings settings, Throwable failure) {
-    return "PoolGuard: no connection to " + settings.describeTarget() + " within the acquire timeout of "
-        + seconds(settings.acquireTimeout()) + " although the pool was not full: "
-        + Redaction.scrub(driverMessage(failure), settings.password()) + ". Fix: " + fixFor(settings, failure);
+    return "PoolGuard: no connection to "
+        + settings.describeTarget()
+        + " within the acquire timeout of "
+        + seconds(settings.acquireTimeout())
+        + " although the pool was not full: "
+        + Redaction.scrub(driverMessage(failure), settings.password())
+        + ". Fix: "
+        + fixFor(settings, failure);
   }
 
   static String exhausted(PoolSettings settings, int held, List<BorrowSite> holders) {
-    String sites = holders.isEmpty()
-        ? " (none of them borrowed through SharedTestDataSource)"
-        : holders.stream().map(BorrowSite::describe).collect(Collectors.joining("\n  ", ":\n  ", "\n"));
-    return "PoolGuard: no connection free within " + seconds(settings.acquireTimeout()) + " for "
-        + settings.describeTarget() + ": the shared pool has " + settings.maxPoolSize() + " connections and "
-        + held + " are held" + sites + "Fix: close every Connection you borrow (try-with-resources) and do not "
+    String sites =
+        holders.isEmpty()
+            ? " (none of them borrowed through SharedTestDataSource)"
+            : holders.stream()
+                .map(BorrowSite::describe)
+                .collect(Collectors.joining("\n  ", ":\n  ", "\n"));
+    return "PoolGuard: no connection free within "
+        + seconds(settings.acquireTimeout())
+        + " for "
+        + settings.describeTarget()
+        + ": the shared pool has "
+        + settings.maxPoolSize()
+        + " connections and "
+        + held
+        + " are held"
+        + sites
+        + "Fix: close every Connection you borrow (try-with-resources) and do not "
         + "keep one in a field across tests; if the tests run in parallel, size the pool to the parallelism "
         + "with poolguard.maxPoolSize or connection_limit, within the server's connection budget.";
   }
 
   static String unwrapRefused(Class<?> requested) {
-    return "PoolGuard: the shared test DataSource does not hand out its pool (asked for " + requested.getName()
+    return "PoolGuard: the shared test DataSource does not hand out its pool (asked for "
+        + requested.getName()
         + "): closing or reconfiguring it would break every other test in the run. Borrow connections with "
-        + "getConnection() and close those; connections unwrap to driver types as usual. See " + DOCS + ".";
+        + "getConnection() and close those; connections unwrap to driver types as usual. See "
+        + DOCS
+        + ".";
   }
 
   static String seconds(Duration duration) {
@@ -104,24 +167,40 @@ final class FailureMessages {
         return "the host '" + settings.url().host() + "' is unknown; correct the host name" + where;
       }
       if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-        return "nothing accepts connections at " + settings.url().host() + ":" + settings.url().port()
-            + "; start the database (in CI: the service container) or correct the host and port" + where;
+        return "nothing accepts connections at "
+            + settings.url().host()
+            + ":"
+            + settings.url().port()
+            + "; start the database (in CI: the service container) or correct the host and port"
+            + where;
       }
       if (t instanceof SocketTimeoutException) {
-        return "no answer from " + settings.url().host() + ":" + settings.url().port() + " within "
-            + seconds(settings.connectTimeout()) + "; check that the host is reachable (firewall, VPN) and "
-            + "the port" + where;
+        return "no answer from "
+            + settings.url().host()
+            + ":"
+            + settings.url().port()
+            + " within "
+            + seconds(settings.connectTimeout())
+            + "; check that the host is reachable (firewall, VPN) and "
+            + "the port"
+            + where;
       }
       if (t instanceof SQLException) {
         String state = String.valueOf(((SQLException) t).getSQLState());
         int code = ((SQLException) t).getErrorCode();
         if (state.startsWith("28") || code == 1045) {
-          return "the server rejected user '" + settings.user() + "'; correct the user or password (given with "
-              + "the URL, or poolguard.user / poolguard.password)" + where;
+          return "the server rejected user '"
+              + settings.user()
+              + "'; correct the user or password (given with "
+              + "the URL, or poolguard.user / poolguard.password)"
+              + where;
         }
         if (state.equals("3D000") || code == 1049) {
-          return "the database '" + settings.url().database() + "' does not exist on the server; create it or "
-              + "correct the name" + where;
+          return "the database '"
+              + settings.url().database()
+              + "' does not exist on the server; create it or "
+              + "correct the name"
+              + where;
         }
       }
     }

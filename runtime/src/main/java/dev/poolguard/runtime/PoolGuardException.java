@@ -1,5 +1,7 @@
 package dev.poolguard.runtime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The shared test pool cannot be provided: its configuration is missing or invalid, or the database
  * could not be reached. The message names the database (host, port, database; never the password),
@@ -12,7 +14,7 @@ public final class PoolGuardException extends IllegalStateException {
     super(message);
   }
 
-  PoolGuardException(String message, Throwable cause) {
+  PoolGuardException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -2,9 +2,9 @@ package dev.poolguard.runtime;
 
 /**
  * The few lines PoolGuard prints itself. They go to {@code System.err} as looked up at the time of
- * writing, not to a logging framework: Surefire and Gradle replace the standard streams in their forked
- * JVMs and forward whatever is written there to the build log, whereas a logging backend may be absent
- * or configured to drop them.
+ * writing, not to a logging framework: Surefire and Gradle replace the standard streams in their
+ * forked JVMs and forward whatever is written there to the build log, whereas a logging backend may
+ * be absent or configured to drop them.
  */
 final class PoolGuardLog {
   private static final String PREFIX = "[PoolGuard] ";

@@ -4,9 +4,9 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Closes the shared pool when the JUnit Platform launcher session ends, after the last test, and prints
- * the session report. Registered through {@code META-INF/services}; users configure nothing. Public only
- * because {@link java.util.ServiceLoader} requires it.
+ * Closes the shared pool when the JUnit Platform launcher session ends, after the last test, and
+ * prints the session report. Registered through {@code META-INF/services}; users configure nothing.
+ * Public only because {@link java.util.ServiceLoader} requires it.
  */
 public final class PoolGuardSessionListener implements LauncherSessionListener {
   /** Called by {@link java.util.ServiceLoader}. */

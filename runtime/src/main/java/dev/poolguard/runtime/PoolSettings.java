@@ -2,10 +2,11 @@ package dev.poolguard.runtime;
 
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Everything needed to build the shared pool, resolved and validated. {@link #toString()} never shows the
- * password.
+ * Everything needed to build the shared pool, resolved and validated. {@link #toString()} never
+ * shows the password.
  *
  * @param url where to connect, credentials taken out of the URL
  * @param user the user name, or {@code null} for the driver's default
@@ -13,14 +14,15 @@ import java.util.Map;
  * @param maxPoolSize the most connections the pool opens
  * @param acquireTimeout how long a borrow waits for a free connection before failing
  * @param connectTimeout how long the driver may take to open one connection
- * @param leakThreshold a connection held longer than this is reported as a suspected leak; zero: never
+ * @param leakThreshold a connection held longer than this is reported as a suspected leak; zero:
+ *     never
  * @param source where the URL came from, for messages ("system property poolguard.url", ...)
  * @param driverProperties properties handed to the driver with each connect
  */
 record PoolSettings(
     DatabaseUrl url,
-    String user,
-    String password,
+    @Nullable String user,
+    @Nullable String password,
     int maxPoolSize,
     Duration acquireTimeout,
     Duration connectTimeout,
@@ -39,9 +41,22 @@ record PoolSettings(
 
   @Override
   public String toString() {
-    return "PoolSettings[" + describeTarget() + ", user " + user + ", password "
-        + (password == null ? "none" : Redaction.MASK) + ", maxPoolSize " + maxPoolSize
-        + ", acquireTimeout " + acquireTimeout.toMillis() + " ms, connectTimeout " + connectTimeout.toMillis()
-        + " ms, leakThreshold " + leakThreshold.toMillis() + " ms, from " + source + "]";
+    return "PoolSettings["
+        + describeTarget()
+        + ", user "
+        + user
+        + ", password "
+        + (password == null ? "none" : Redaction.MASK)
+        + ", maxPoolSize "
+        + maxPoolSize
+        + ", acquireTimeout "
+        + acquireTimeout.toMillis()
+        + " ms, connectTimeout "
+        + connectTimeout.toMillis()
+        + " ms, leakThreshold "
+        + leakThreshold.toMillis()
+        + " ms, from "
+        + source
+        + "]";
   }
 }

@@ -1,18 +1,19 @@
 package dev.poolguard.runtime;
 
 /**
- * Counters of the shared pool in the current test session, as returned by
- * {@link SharedTestDataSource#stats()}. All zero before the first borrow of a session.
+ * Counters of the shared pool in the current test session, as returned by {@link
+ * SharedTestDataSource#stats()}. All zero before the first borrow of a session.
  *
- * @param poolName the pool's name, unique per JVM and session (PostgreSQL also sees it as
- *     {@code application_name}); empty when no pool exists yet
+ * @param poolName the pool's name, unique per JVM and session (PostgreSQL also sees it as {@code
+ *     application_name}); empty when no pool exists yet
  * @param maximumPoolSize the most connections the pool opens
  * @param borrows connections handed out
  * @param peakInUse the most connections held at the same time
  * @param inUse connections held right now
  * @param waits borrows that found every connection held and had to wait for one
  * @param acquireTimeouts borrows that gave up after the acquire timeout
- * @param suspectedLeaks connections held longer than the leak threshold (returned late, or still held)
+ * @param suspectedLeaks connections held longer than the leak threshold (returned late, or still
+ *     held)
  */
 public record PoolStats(
     String poolName,

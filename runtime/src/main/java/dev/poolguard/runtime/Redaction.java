@@ -1,6 +1,7 @@
 package dev.poolguard.runtime;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Keeps secrets out of every text PoolGuard produces. */
 final class Redaction {
@@ -18,9 +19,9 @@ final class Redaction {
   }
 
   /**
-   * {@code scheme://user:secret@host} becomes {@code scheme://user:****@host}. The user-info is taken to end
-   * at the last {@code @}, because an unencoded password may itself contain {@code @}, {@code /} or
-   * {@code ?}: masking too much beats printing part of a password.
+   * {@code scheme://user:secret@host} becomes {@code scheme://user:****@host}. The user-info is
+   * taken to end at the last {@code @}, because an unencoded password may itself contain {@code @},
+   * {@code /} or {@code ?}: masking too much beats printing part of a password.
    */
   private static String withoutUserInfoPassword(String url) {
     int start = url.indexOf("//");
@@ -36,10 +37,10 @@ final class Redaction {
   }
 
   /**
-   * Removes a known secret from text that came from elsewhere (a driver's exception message), as a last
-   * line of defence: PoolGuard never hands the password to anything that prints.
+   * Removes a known secret from text that came from elsewhere (a driver's exception message), as a
+   * last line of defence: PoolGuard never hands the password to anything that prints.
    */
-  static String scrub(String text, String secret) {
+  static String scrub(String text, @Nullable String secret) {
     if (text == null || secret == null || secret.isEmpty()) {
       return text;
     }

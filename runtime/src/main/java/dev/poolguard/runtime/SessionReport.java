@@ -3,7 +3,10 @@ package dev.poolguard.runtime;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The one line printed when a session's pool closes; it always contains the word {@code peak} for grep. */
+/**
+ * The one line printed when a session's pool closes; it always contains the word {@code peak} for
+ * grep.
+ */
 final class SessionReport {
   private SessionReport() {}
 
@@ -12,11 +15,18 @@ final class SessionReport {
    * borrows 150, peak 3 in use, waits 12, time-outs 0, suspected leaks 0, wall time 8.4 s}.
    */
   static String line(PoolSettings settings, PoolStats stats, Duration wallTime) {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "session report for %s (pool %s): pool size %d, borrows %d, peak %d in use, waits %d, time-outs %d, "
             + "suspected leaks %d, wall time %.1f s",
-        settings.describeTarget(), stats.poolName(), stats.maximumPoolSize(), stats.borrows(),
-        stats.peakInUse(), stats.waits(), stats.acquireTimeouts(), stats.suspectedLeaks(),
+        settings.describeTarget(),
+        stats.poolName(),
+        stats.maximumPoolSize(),
+        stats.borrows(),
+        stats.peakInUse(),
+        stats.waits(),
+        stats.acquireTimeouts(),
+        stats.suspectedLeaks(),
         wallTime.toMillis() / 1000.0);
   }
 }

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the shared pool's configuration. The URL comes from the first of: system property
- * {@code poolguard.url}, environment {@code POOLGUARD_URL}, {@code DATABASE_URL_TEST}, {@code DATABASE_URL},
- * {@code poolguard.url} in {@code poolguard.properties} on the classpath. Every other setting comes from the
- * first of: its system property, its URL parameter (Prisma's names), the properties file, the default.
+ * Finds the shared pool's configuration. The URL comes from the first of: system property {@code
+ * poolguard.url}, environment {@code POOLGUARD_URL}, {@code DATABASE_URL_TEST}, {@code
+ * DATABASE_URL}, {@code poolguard.url} in {@code poolguard.properties} on the classpath. Every
+ * other setting comes from the first of: its system property, its URL parameter (Prisma's names),
+ * the properties file, the default.
  *
  * <p>The process environment is an argument, not read here, so tests can resolve any configuration
  * without touching the real one.
@@ -25,13 +27,20 @@ final class SettingsResolver {
   static final Duration DEFAULT_ACQUIRE_TIMEOUT = Duration.ofSeconds(5);
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   static final Duration DEFAULT_LEAK_THRESHOLD = Duration.ofSeconds(30);
-  /** Kept alive for the JVM's lifetime: H2 drops an in-memory database when its last connection closes. */
+
+  /**
+   * Kept alive for the JVM's lifetime: H2 drops an in-memory database when its last connection
+   * closes.
+   */
   static final String EMBEDDED_URL = "jdbc:h2:mem:poolguard;DB_CLOSE_DELAY=-1";
+
   static final String EMBEDDED_SOURCE = "the in-memory H2 fallback (no URL configured)";
   static final String PROPERTIES_FILE = "poolguard.properties";
 
   private static final String PREFIX = "poolguard.";
-  private static final List<String> URL_VARIABLES = List.of("POOLGUARD_URL", "DATABASE_URL_TEST", "DATABASE_URL");
+  private static final List<String> URL_VARIABLES =
+      List.of("POOLGUARD_URL", "DATABASE_URL_TEST", "DATABASE_URL");
+
   /** HikariCP refuses shorter acquire timeouts. */
   private static final Duration MIN_ACQUIRE_TIMEOUT = Duration.ofMillis(250);
 
@@ -39,7 +48,8 @@ final class SettingsResolver {
   private final Map<String, String> environment;
   private final ClassLoader classLoader;
 
-  SettingsResolver(Properties systemProperties, Map<String, String> environment, ClassLoader classLoader) {
+  SettingsResolver(
+      Properties systemProperties, Map<String, String> environment, ClassLoader classLoader) {
     this.systemProperties = systemProperties;
     this.environment = environment;
     this.classLoader = classLoader;
@@ -48,13 +58,15 @@ final class SettingsResolver {
   /** The real configuration of this process. */
   static SettingsResolver ofProcess() {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
-    return new SettingsResolver(System.getProperties(), System.getenv(),
+    return new SettingsResolver(
+        System.getProperties(),
+        System.getenv(),
         context != null ? context : SettingsResolver.class.getClassLoader());
   }
 
   /**
-   * @throws PoolGuardException when no URL is given and no embedded database is available, or a setting
-   *     is invalid
+   * @throws PoolGuardException when no URL is given and no embedded database is available, or a
+   *     setting is invalid
    */
   PoolSettings resolve() {
     PropertiesFile file = PropertiesFile.load(classLoader);
@@ -63,35 +75,46 @@ final class SettingsResolver {
     try {
       url = DatabaseUrl.parse(rawUrl.value);
     } catch (IllegalArgumentException e) {
-      String redacted = Redaction.scrub(Redaction.url(rawUrl.value), lookup("password", null, file).value);
-      throw new PoolGuardException(FailureMessages.malformedUrl(rawUrl.source, redacted, e.getMessage()));
+      String redacted =
+          Redaction.scrub(Redaction.url(rawUrl.value), valueOf(lookup("password", null, file)));
+      throw new PoolGuardException(
+          FailureMessages.malformedUrl(rawUrl.source, redacted, String.valueOf(e.getMessage())));
     }
     String target = url.kind().displayName() + " " + url.target();
     Numbers numbers = new Numbers(target);
 
-    Setting user = lookup("user", url.user() == null ? null : new Setting("user", url.user(), rawUrl.source), file);
-    Setting password =
-        lookup("password", url.password() == null ? null : new Setting("password", url.password(), rawUrl.source), file);
-    Setting maxPoolSize = lookup("maxPoolSize", option(url, DatabaseUrl.CONNECTION_LIMIT, rawUrl), file);
-    Setting acquireTimeout = lookup("acquireTimeout", option(url, DatabaseUrl.POOL_TIMEOUT, rawUrl), file);
-    Setting connectTimeout = lookup("connectTimeout", option(url, DatabaseUrl.CONNECT_TIMEOUT, rawUrl), file);
-    Setting leakDetection = lookup("leakDetection", null, file);
-    Setting pgbouncer = option(url, DatabaseUrl.PGBOUNCER, rawUrl);
+    @Nullable Setting user = lookup("user", settingOf("user", url.user(), rawUrl.source), file);
+    @Nullable Setting password =
+        lookup("password", settingOf("password", url.password(), rawUrl.source), file);
+    @Nullable Setting maxPoolSize =
+        lookup("maxPoolSize", option(url, DatabaseUrl.CONNECTION_LIMIT, rawUrl), file);
+    @Nullable Setting acquireTimeout =
+        lookup("acquireTimeout", option(url, DatabaseUrl.POOL_TIMEOUT, rawUrl), file);
+    @Nullable Setting connectTimeout =
+        lookup("connectTimeout", option(url, DatabaseUrl.CONNECT_TIMEOUT, rawUrl), file);
+    @Nullable Setting leakDetection = lookup("leakDetection", null, file);
+    @Nullable Setting pgbouncer = option(url, DatabaseUrl.PGBOUNCER, rawUrl);
 
-    Duration connect = numbers.duration(connectTimeout, DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(1));
+    Duration connect =
+        numbers.duration(connectTimeout, DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(1));
     Map<String, String> driverProperties = new LinkedHashMap<>(url.driverProperties());
     url.kind().applyConnectTimeout(driverProperties, connect);
-    if (numbers.flag(pgbouncer, false)) {
+    if (pgbouncer != null && numbers.flag(pgbouncer, false)) {
       if (url.kind() != DatabaseKind.POSTGRESQL) {
-        throw new PoolGuardException(FailureMessages.badSetting(DatabaseUrl.PGBOUNCER, pgbouncer.value,
-            pgbouncer.source, target, "meaningful: pgbouncer=true only applies to PostgreSQL"));
+        throw new PoolGuardException(
+            FailureMessages.badSetting(
+                DatabaseUrl.PGBOUNCER,
+                pgbouncer.value,
+                pgbouncer.source,
+                target,
+                "meaningful: pgbouncer=true only applies to PostgreSQL"));
       }
       url.kind().applyTransactionPooling(driverProperties);
     }
     return new PoolSettings(
         url,
-        user.value,
-        password.value,
+        valueOf(user),
+        valueOf(password),
         numbers.positiveInt(maxPoolSize, DEFAULT_MAX_POOL_SIZE),
         numbers.duration(acquireTimeout, DEFAULT_ACQUIRE_TIMEOUT, MIN_ACQUIRE_TIMEOUT),
         connect,
@@ -121,8 +144,10 @@ final class SettingsResolver {
     throw new PoolGuardException(FailureMessages.noUrl());
   }
 
-  /** System property, then the URL's own value, then the properties file; {@code null} when none. */
-  private Setting lookup(String name, Setting fromUrl, PropertiesFile file) {
+  /**
+   * System property, then the URL's own value, then the properties file; {@code null} when none.
+   */
+  private @Nullable Setting lookup(String name, @Nullable Setting fromUrl, PropertiesFile file) {
     String fromSystem = nonBlank(systemProperties.getProperty(PREFIX + name));
     if (fromSystem != null) {
       return new Setting(PREFIX + name, fromSystem, "system property " + PREFIX + name);
@@ -130,11 +155,18 @@ final class SettingsResolver {
     if (fromUrl != null) {
       return fromUrl;
     }
-    Setting fromFile = file.get(PREFIX + name);
-    return fromFile != null ? fromFile : new Setting(PREFIX + name, null, "default");
+    return file.get(PREFIX + name);
   }
 
-  private static Setting option(DatabaseUrl url, String name, Setting rawUrl) {
+  private static @Nullable Setting settingOf(String name, @Nullable String value, String source) {
+    return value == null ? null : new Setting(name, value, source);
+  }
+
+  private static @Nullable String valueOf(@Nullable Setting setting) {
+    return setting == null ? null : setting.value;
+  }
+
+  private static @Nullable Setting option(DatabaseUrl url, String name, Setting rawUrl) {
     String value = url.poolOptions().get(name);
     return value == null ? null : new Setting(name, value, "the URL in " + rawUrl.source);
   }
@@ -148,11 +180,14 @@ final class SettingsResolver {
     }
   }
 
-  private static String nonBlank(String value) {
+  private static @Nullable String nonBlank(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  /** A setting's name as written where it was found, its value ({@code null}: not set) and that place. */
+  /**
+   * A setting's name as written where it was found, its value ({@code null}: not set) and that
+   * place.
+   */
   private static final class Setting {
     final String name;
     final String value;
@@ -165,7 +200,10 @@ final class SettingsResolver {
     }
   }
 
-  /** Interprets numbers and flags, failing with a message that names the setting, its source and the database. */
+  /**
+   * Interprets numbers and flags, failing with a message that names the setting, its source and the
+   * database.
+   */
   private static final class Numbers {
     private final String target;
 
@@ -173,8 +211,8 @@ final class SettingsResolver {
       this.target = target;
     }
 
-    int positiveInt(Setting setting, int defaultValue) {
-      if (setting == null || setting.value == null) {
+    int positiveInt(@Nullable Setting setting, int defaultValue) {
+      if (setting == null) {
         return defaultValue;
       }
       try {
@@ -189,21 +227,24 @@ final class SettingsResolver {
     }
 
     /** Whole seconds ({@code 5}, as in Prisma URLs), or with a unit: {@code 5s}, {@code 500ms}. */
-    Duration duration(Setting setting, Duration defaultValue, Duration minimum) {
-      if (setting == null || setting.value == null) {
+    Duration duration(@Nullable Setting setting, Duration defaultValue, Duration minimum) {
+      if (setting == null) {
         return defaultValue;
       }
       Duration value = parseDuration(setting.value);
       if (value == null || value.compareTo(minimum) < 0) {
-        throw bad(setting, "a duration of at least " + FailureMessages.seconds(minimum)
-            + " (whole seconds, or with a unit: 5s, 500ms)");
+        throw bad(
+            setting,
+            "a duration of at least "
+                + FailureMessages.seconds(minimum)
+                + " (whole seconds, or with a unit: 5s, 500ms)");
       }
       return value;
     }
 
     /** {@code true} (the default threshold), {@code false}, or a threshold as a duration. */
-    Duration leakThreshold(Setting setting) {
-      if (setting == null || setting.value == null) {
+    Duration leakThreshold(@Nullable Setting setting) {
+      if (setting == null) {
         return DEFAULT_LEAK_THRESHOLD;
       }
       String text = setting.value.strip().toLowerCase(Locale.ROOT);
@@ -220,8 +261,8 @@ final class SettingsResolver {
       return value;
     }
 
-    boolean flag(Setting setting, boolean defaultValue) {
-      if (setting == null || setting.value == null) {
+    boolean flag(@Nullable Setting setting, boolean defaultValue) {
+      if (setting == null) {
         return defaultValue;
       }
       String text = setting.value.strip().toLowerCase(Locale.ROOT);
@@ -231,7 +272,7 @@ final class SettingsResolver {
       throw bad(setting, "true or false");
     }
 
-    private static Duration parseDuration(String text) {
+    private static @Nullable Duration parseDuration(String text) {
       String lower = text.strip().toLowerCase(Locale.ROOT);
       try {
         if (lower.endsWith("ms")) {
@@ -248,7 +289,8 @@ final class SettingsResolver {
 
     private PoolGuardException bad(Setting setting, String expected) {
       return new PoolGuardException(
-          FailureMessages.badSetting(setting.name, setting.value, setting.source, target, expected));
+          FailureMessages.badSetting(
+              setting.name, setting.value, setting.source, target, expected));
     }
   }
 
@@ -276,7 +318,7 @@ final class SettingsResolver {
       return new PropertiesFile(properties, resource.toString());
     }
 
-    Setting get(String key) {
+    @Nullable Setting get(String key) {
       String value = nonBlank(properties.getProperty(key));
       return value == null ? null : new Setting(key, value, location);
     }

@@ -7,12 +7,13 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What {@link SharedTestDataSource#get()} hands out: borrowing only. It is deliberately not
- * {@code AutoCloseable}, does not unwrap to the pool, and refuses reconfiguration, because a test that
- * closes or retunes the shared pool breaks every test after it. It always borrows from the current pool,
- * so a reference kept in a static field stays valid across launcher sessions.
+ * What {@link SharedTestDataSource#get()} hands out: borrowing only. It is deliberately not {@code
+ * AutoCloseable}, does not unwrap to the pool, and refuses reconfiguration, because a test that
+ * closes or retunes the shared pool breaks every test after it. It always borrows from the current
+ * pool, so a reference kept in a static field stays valid across launcher sessions.
  */
 final class SharedDataSourceView implements DataSource {
   private final SharedPoolLifecycle lifecycle;
@@ -27,7 +28,8 @@ final class SharedDataSourceView implements DataSource {
     try {
       return pool.borrow();
     } catch (SQLException e) {
-      // The session ended between looking the pool up and borrowing: the next pool serves this borrow.
+      // The session ended between looking the pool up and borrowing: the next pool serves this
+      // borrow.
       if (pool.isClosed()) {
         return currentPool().borrow();
       }
@@ -43,11 +45,16 @@ final class SharedDataSourceView implements DataSource {
     }
   }
 
-  /** Refused: the shared pool's credentials come from its configuration, the same for every test. */
+  /**
+   * Refused: the shared pool's credentials come from its configuration, the same for every test.
+   */
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    throw new SQLFeatureNotSupportedException("PoolGuard: the shared test DataSource uses the configured user; "
-        + "set poolguard.user / poolguard.password (see " + FailureMessages.DOCS + ") or call getConnection().");
+    throw new SQLFeatureNotSupportedException(
+        "PoolGuard: the shared test DataSource uses the configured user; "
+            + "set poolguard.user / poolguard.password (see "
+            + FailureMessages.DOCS
+            + ") or call getConnection().");
   }
 
   /** Returns this view when it implements {@code type}; the pool behind it is never handed out. */
@@ -66,7 +73,7 @@ final class SharedDataSourceView implements DataSource {
 
   /** Always {@code null}: HikariCP does not use a log writer. */
   @Override
-  public PrintWriter getLogWriter() {
+  public @Nullable PrintWriter getLogWriter() {
     return null;
   }
 
@@ -82,7 +89,10 @@ final class SharedDataSourceView implements DataSource {
     throw reconfigurationRefused("setLoginTimeout (use poolguard.connectTimeout)");
   }
 
-  /** The configured connect timeout in whole seconds, rounded up; 0 when the pool cannot be configured. */
+  /**
+   * The configured connect timeout in whole seconds, rounded up; 0 when the pool cannot be
+   * configured.
+   */
   @Override
   public int getLoginTimeout() {
     try {
@@ -98,8 +108,13 @@ final class SharedDataSourceView implements DataSource {
   }
 
   private static SQLFeatureNotSupportedException reconfigurationRefused(String what) {
-    return new SQLFeatureNotSupportedException("PoolGuard: the shared test DataSource is configured once for "
-        + "every test; " + what + " is not supported. See " + FailureMessages.DOCS + ".");
+    return new SQLFeatureNotSupportedException(
+        "PoolGuard: the shared test DataSource is configured once for "
+            + "every test; "
+            + what
+            + " is not supported. See "
+            + FailureMessages.DOCS
+            + ".");
   }
 
   @Override
@@ -107,7 +122,10 @@ final class SharedDataSourceView implements DataSource {
     SharedPool pool = lifecycle.currentIfOpen();
     return pool == null
         ? "SharedTestDataSource (no pool open)"
-        : "SharedTestDataSource (" + pool.settings().describeTarget() + ", pool size "
-            + pool.settings().maxPoolSize() + ")";
+        : "SharedTestDataSource ("
+            + pool.settings().describeTarget()
+            + ", pool size "
+            + pool.settings().maxPoolSize()
+            + ")";
   }
 }

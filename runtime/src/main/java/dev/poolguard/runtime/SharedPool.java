@@ -23,8 +23,9 @@ final class SharedPool {
   }
 
   /**
-   * Builds the pool and opens one connection to prove the database is there, so a wrong URL fails here,
-   * within the connect timeout plus HikariCP's one-second retry pause, instead of in every test.
+   * Builds the pool and opens one connection to prove the database is there, so a wrong URL fails
+   * here, within the connect timeout plus HikariCP's one-second retry pause, instead of in every
+   * test.
    *
    * @throws PoolGuardException naming the database and the fix
    */
@@ -48,12 +49,14 @@ final class SharedPool {
     settings.driverProperties().forEach(config::addDataSourceProperty);
     if (settings.url().kind() == DatabaseKind.POSTGRESQL) {
       // Lets pg_stat_activity tell this pool's connections apart, per JVM and session.
-      config.addDataSourceProperty("ApplicationName",
-          settings.driverProperties().getOrDefault("ApplicationName", poolName));
+      config.addDataSourceProperty(
+          "ApplicationName", settings.driverProperties().getOrDefault("ApplicationName", poolName));
     }
     try {
       HikariDataSource hikari = new HikariDataSource(config);
-      return new SharedPool(settings, hikari,
+      return new SharedPool(
+          settings,
+          hikari,
           new BorrowTracker(poolName, settings.maxPoolSize(), settings.leakThreshold()));
     } catch (PoolInitializationException e) {
       throw new PoolGuardException(FailureMessages.cannotConnect(settings, e), e.getCause());
@@ -73,9 +76,10 @@ final class SharedPool {
       // HikariCP's own "request timed out" message names neither the holders nor the fix.
       tracker.acquireTimedOut();
       int held = tracker.heldCount();
-      String message = held >= settings.maxPoolSize()
-          ? FailureMessages.exhausted(settings, held, tracker.holders())
-          : FailureMessages.lostConnection(settings, e);
+      String message =
+          held >= settings.maxPoolSize()
+              ? FailureMessages.exhausted(settings, held, tracker.holders())
+              : FailureMessages.lostConnection(settings, e);
       throw new SQLTransientConnectionException(message, e.getSQLState(), e.getCause());
     }
   }
@@ -93,8 +97,9 @@ final class SharedPool {
   }
 
   /**
-   * Closes the pool; a second call does nothing. Connections still held are reported as suspected leaks and
-   * then closed by HikariCP, so a straggling test gets an error instead of keeping the server slot.
+   * Closes the pool; a second call does nothing. Connections still held are reported as suspected
+   * leaks and then closed by HikariCP, so a straggling test gets an error instead of keeping the
+   * server slot.
    */
   void close() {
     if (closed.compareAndSet(false, true)) {

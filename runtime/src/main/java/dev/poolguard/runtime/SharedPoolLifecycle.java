@@ -5,16 +5,18 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * When the shared pool exists: created on first use, closed when the outermost JUnit Platform launcher
- * session ends (or at JVM exit), created afresh on the next use after that. A failure to create it is
- * remembered until the session ends, so a suite against a dead database fails at once in every test
- * instead of waiting out the connect timeout again and again.
+ * When the shared pool exists: created on first use, closed when the outermost JUnit Platform
+ * launcher session ends (or at JVM exit), created afresh on the next use after that. A failure to
+ * create it is remembered until the session ends, so a suite against a dead database fails at once
+ * in every test instead of waiting out the connect timeout again and again.
  */
 final class SharedPoolLifecycle {
   /** The H2 fallback is announced once per JVM, not once per session. */
   private static final AtomicBoolean EMBEDDED_ANNOUNCED = new AtomicBoolean();
+
   /** Per JVM, not per lifecycle, so every pool of this process has its own name. */
   private static final AtomicInteger GENERATION = new AtomicInteger();
 
@@ -23,8 +25,9 @@ final class SharedPoolLifecycle {
   private final Object lock = new Object();
 
   /** Written under {@link #lock}; volatile so the common path, an existing pool, takes no lock. */
-  private volatile SharedPool current;
-  private PoolGuardException creationFailure;
+  private volatile @Nullable SharedPool current;
+
+  private @Nullable PoolGuardException creationFailure;
   private int openSessions;
   private long startNanos = System.nanoTime();
 
@@ -46,7 +49,8 @@ final class SharedPoolLifecycle {
     synchronized (lock) {
       if (current == null) {
         if (creationFailure != null) {
-          throw new PoolGuardException(creationFailure.getMessage(), creationFailure);
+          throw new PoolGuardException(
+              String.valueOf(creationFailure.getMessage()), creationFailure);
         }
         try {
           current = create();
@@ -61,19 +65,25 @@ final class SharedPoolLifecycle {
 
   private SharedPool create() {
     PoolSettings resolved = settings.get();
-    if (resolved.source().equals(SettingsResolver.EMBEDDED_SOURCE) && EMBEDDED_ANNOUNCED.compareAndSet(false, true)) {
-      PoolGuardLog.line("no database URL configured; using an in-memory H2 database (" + SettingsResolver.EMBEDDED_URL
-          + "). To use a real one, give a URL in " + FailureMessages.WHERE_URLS_GO + ".");
+    if (resolved.source().equals(SettingsResolver.EMBEDDED_SOURCE)
+        && EMBEDDED_ANNOUNCED.compareAndSet(false, true)) {
+      PoolGuardLog.line(
+          "no database URL configured; using an in-memory H2 database ("
+              + SettingsResolver.EMBEDDED_URL
+              + "). To use a real one, give a URL in "
+              + FailureMessages.WHERE_URLS_GO
+              + ".");
     }
     if (openSessions == 0) {
-      // Outside a launcher session (JUnit 4 runner, TestNG, main): wall time counts from the first use.
+      // Outside a launcher session (JUnit 4 runner, TestNG, main): wall time counts from the first
+      // use.
       startNanos = System.nanoTime();
     }
     return SharedPool.open(resolved, namePrefix + GENERATION.incrementAndGet());
   }
 
   /** The current pool without creating one; {@code null} when there is none. */
-  SharedPool currentIfOpen() {
+  @Nullable SharedPool currentIfOpen() {
     return current;
   }
 
@@ -91,7 +101,10 @@ final class SharedPoolLifecycle {
     }
   }
 
-  /** Only the outermost session's end closes the pool: a nested session (a test running tests) shares it. */
+  /**
+   * Only the outermost session's end closes the pool: a nested session (a test running tests)
+   * shares it.
+   */
   void sessionClosed() {
     synchronized (lock) {
       if (openSessions == 0 || --openSessions > 0) {
@@ -102,8 +115,9 @@ final class SharedPoolLifecycle {
   }
 
   /**
-   * Closes the current pool, if any, prints the session report and forgets any creation failure. Safe to
-   * call repeatedly and while other threads borrow: they either finish on the old pool or get a new one.
+   * Closes the current pool, if any, prints the session report and forgets any creation failure.
+   * Safe to call repeatedly and while other threads borrow: they either finish on the old pool or
+   * get a new one.
    */
   void closeAndReport() {
     SharedPool closing;
@@ -114,7 +128,8 @@ final class SharedPoolLifecycle {
       creationFailure = null;
       wallTime = Duration.ofNanos(System.nanoTime() - startNanos);
     }
-    // Outside the lock: HikariCP may wait for held connections, and borrowers must not wait on that.
+    // Outside the lock: HikariCP may wait for held connections, and borrowers must not wait on
+    // that.
     if (closing != null) {
       closing.close();
       PoolGuardLog.line(SessionReport.line(closing.settings(), closing.stats(), wallTime));

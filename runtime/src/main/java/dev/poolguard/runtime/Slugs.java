@@ -21,16 +21,25 @@ final class Slugs {
     return requireBase(base) + suffix();
   }
 
-  /** Like {@link #of(String)}, shortening the base (never the unique suffix) to fit {@code maxLength}. */
+  /**
+   * Like {@link #of(String)}, shortening the base (never the unique suffix) to fit {@code
+   * maxLength}.
+   */
   String of(String base, int maxLength) {
     String cleanBase = requireBase(base);
     String suffix = suffix();
     int room = maxLength - suffix.length();
     if (room < 1) {
-      throw new IllegalArgumentException("a unique key needs at least " + (suffix.length() + 1)
-          + " characters in this run (the suffix " + suffix + " plus one of the base); maxLength is " + maxLength);
+      throw new IllegalArgumentException(
+          "a unique key needs at least "
+              + (suffix.length() + 1)
+              + " characters in this run (the suffix "
+              + suffix
+              + " plus one of the base); maxLength is "
+              + maxLength);
     }
-    return trimDashes(cleanBase.length() <= room ? cleanBase : cleanBase.substring(0, room)) + suffix;
+    return trimDashes(cleanBase.length() <= room ? cleanBase : cleanBase.substring(0, room))
+        + suffix;
   }
 
   /** {@code <base> <run>-<n>}: the base kept as written, for display names that must be unique. */
@@ -48,12 +57,16 @@ final class Slugs {
   private static String requireBase(String base) {
     String clean = base == null ? "" : sanitize(base);
     if (clean.isEmpty()) {
-      throw new IllegalArgumentException("the base of a unique key needs a letter or digit, got \"" + base + "\"");
+      throw new IllegalArgumentException(
+          "the base of a unique key needs a letter or digit, got \"" + base + "\"");
     }
     return clean;
   }
 
-  /** Lower case, runs of anything but {@code a-z0-9} turned into one {@code -}, no dash at either end. */
+  /**
+   * Lower case, runs of anything but {@code a-z0-9} turned into one {@code -}, no dash at either
+   * end.
+   */
   static String sanitize(String text) {
     return trimDashes(text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
   }

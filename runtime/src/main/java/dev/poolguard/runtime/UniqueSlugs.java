@@ -1,20 +1,21 @@
 package dev.poolguard.runtime;
 
 /**
- * Unique values for the unique-key columns of test data, so tests that run in parallel (threads, Surefire
- * forks, CI machines) never collide on {@code duplicate key value violates unique constraint}.
+ * Unique values for the unique-key columns of test data, so tests that run in parallel (threads,
+ * Surefire forks, CI machines) never collide on {@code duplicate key value violates unique
+ * constraint}.
  *
  * <pre>{@code
  * UniqueSlugs.of("test-package")   // "test-package-3v9k2q7x1m-17"
  * UniqueSlugs.email("alice")       // "alice-3v9k2q7x1m-18@example.com"
  * }</pre>
  *
- * <p>Every value is {@code <base>-<run>-<n>}: {@code <n>} counts up in this JVM; {@code <run>} is different
- * in every JVM (process id and random characters) and starts with the run's shared id when one is given
- * through {@code -Dpoolguard.runId=...} or {@code POOLGUARD_RUN_ID} (for example
- * {@code POOLGUARD_RUN_ID=ci4711} gives {@code test-package-ci4711-3v9k2q7x1m-17}), so the rows of one run can
- * be found with {@code LIKE '%-ci4711-%'}. Slugs are lower case and URL-safe ({@code a-z}, {@code 0-9},
- * {@code -}); the base is lower-cased and other characters become {@code -}.
+ * <p>Every value is {@code <base>-<run>-<n>}: {@code <n>} counts up in this JVM; {@code <run>} is
+ * different in every JVM (process id and random characters) and starts with the run's shared id
+ * when one is given through {@code -Dpoolguard.runId=...} or {@code POOLGUARD_RUN_ID} (for example
+ * {@code POOLGUARD_RUN_ID=ci4711} gives {@code test-package-ci4711-3v9k2q7x1m-17}), so the rows of
+ * one run can be found with {@code LIKE '%-ci4711-%'}. Slugs are lower case and URL-safe ({@code
+ * a-z}, {@code 0-9}, {@code -}); the base is lower-cased and other characters become {@code -}.
  */
 public final class UniqueSlugs {
   private static final Slugs SLUGS = new Slugs(RunId.forThisJvm());
@@ -31,16 +32,20 @@ public final class UniqueSlugs {
   }
 
   /**
-   * A new unique slug of at most {@code maxLength} characters; the base is shortened, never the unique
-   * suffix.
+   * A new unique slug of at most {@code maxLength} characters; the base is shortened, never the
+   * unique suffix.
    *
-   * @throws IllegalArgumentException when the suffix alone leaves no room for one character of the base
+   * @throws IllegalArgumentException when the suffix alone leaves no room for one character of the
+   *     base
    */
   public static String of(String base, int maxLength) {
     return SLUGS.of(base, maxLength);
   }
 
-  /** A new unique e-mail address in the reserved {@code example.com} domain: {@code <slug>@example.com}. */
+  /**
+   * A new unique e-mail address in the reserved {@code example.com} domain: {@code
+   * <slug>@example.com}.
+   */
   public static String email(String localPart) {
     return email(localPart, "example.com");
   }
@@ -51,8 +56,8 @@ public final class UniqueSlugs {
   }
 
   /**
-   * A new unique display name that keeps the base as written: {@code "Acme Corp 3v9k2q7x1m-19"}, for unique
-   * columns that are not slugs.
+   * A new unique display name that keeps the base as written: {@code "Acme Corp 3v9k2q7x1m-19"},
+   * for unique columns that are not slugs.
    */
   public static String name(String base) {
     return SLUGS.name(base);

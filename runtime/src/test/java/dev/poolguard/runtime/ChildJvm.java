@@ -13,9 +13,16 @@ import java.util.concurrent.TimeUnit;
 final class ChildJvm {
   private ChildJvm() {}
 
-  /** Returns stdout and stderr together; fails if the process does not end within a minute or exits non-zero. */
-  static String run(Class<?> mainClass, Map<String, String> environment, List<String> systemProperties,
-      String... args) throws IOException, InterruptedException {
+  /**
+   * Returns stdout and stderr together; fails if the process does not end within a minute or exits
+   * non-zero.
+   */
+  static String run(
+      Class<?> mainClass,
+      Map<String, String> environment,
+      List<String> systemProperties,
+      String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(systemProperties);
@@ -24,14 +31,18 @@ final class ChildJvm {
     command.add(mainClass.getName());
     command.addAll(List.of(args));
     Path output = Files.createTempFile("poolguard-child", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-    builder.environment().keySet().removeAll(List.of("POOLGUARD_URL", "DATABASE_URL_TEST", "DATABASE_URL",
-        RunId.VARIABLE));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    builder
+        .environment()
+        .keySet()
+        .removeAll(List.of("POOLGUARD_URL", "DATABASE_URL_TEST", "DATABASE_URL", RunId.VARIABLE));
     builder.environment().putAll(environment);
     Process process = builder.start();
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        throw new AssertionError("child JVM " + mainClass.getName() + " did not finish within 60 s");
+        throw new AssertionError(
+            "child JVM " + mainClass.getName() + " did not finish within 60 s");
       }
     } finally {
       process.destroyForcibly();
@@ -39,8 +50,13 @@ final class ChildJvm {
     String text = Files.readString(output, StandardCharsets.UTF_8);
     Files.delete(output);
     if (process.exitValue() != 0) {
-      throw new AssertionError("child JVM " + mainClass.getName() + " exited with " + process.exitValue()
-          + ":\n" + text);
+      throw new AssertionError(
+          "child JVM "
+              + mainClass.getName()
+              + " exited with "
+              + process.exitValue()
+              + ":\n"
+              + text);
     }
     return text;
   }

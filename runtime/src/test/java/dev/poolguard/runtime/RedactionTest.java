@@ -25,14 +25,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
- * A sentinel password goes through every path that produces text: messages of every failure, full stack
- * traces, toString(), the stats, the session report, and everything printed to the console meanwhile
- * (PoolGuard's own lines and HikariCP's log).
+ * A sentinel password goes through every path that produces text: messages of every failure, full
+ * stack traces, toString(), the stats, the session report, and everything printed to the console
+ * meanwhile (PoolGuard's own lines and HikariCP's log).
  */
 @Isolated
 @Timeout(90)
 class RedactionTest {
-  private static final String SENTINEL = "S3ntinel" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private static final String SENTINEL =
+      "S3ntinel" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private static final String MARIADB_USER = "poolguard_redaction";
 
   private final List<String> texts = new ArrayList<>();
@@ -41,7 +42,8 @@ class RedactionTest {
   static void createMariadbUserWhosePasswordIsTheSentinel() throws SQLException {
     try (Connection admin = TestDatabases.mariadbAdmin()) {
       TestDatabases.execute(admin, "DROP USER IF EXISTS '" + MARIADB_USER + "'@'%'");
-      TestDatabases.execute(admin, "CREATE USER '" + MARIADB_USER + "'@'%' IDENTIFIED BY '" + SENTINEL + "'");
+      TestDatabases.execute(
+          admin, "CREATE USER '" + MARIADB_USER + "'@'%' IDENTIFIED BY '" + SENTINEL + "'");
       TestDatabases.execute(admin, "GRANT ALL ON test.* TO '" + MARIADB_USER + "'@'%'");
     }
   }
@@ -59,7 +61,8 @@ class RedactionTest {
     for (int i = 0; i < systemKeyValues.length; i += 2) {
       system.setProperty("poolguard." + systemKeyValues[i], systemKeyValues[i + 1]);
     }
-    return new SettingsResolver(system, Map.of("DATABASE_URL_TEST", url), RedactionTest.class.getClassLoader())
+    return new SettingsResolver(
+            system, Map.of("DATABASE_URL_TEST", url), RedactionTest.class.getClassLoader())
         .resolve();
   }
 
@@ -76,7 +79,9 @@ class RedactionTest {
   private void failsToOpen(PoolSettings settings) {
     texts.add(settings.toString());
     texts.add(settings.url().toString());
-    record(assertThrows(PoolGuardException.class, () -> SharedPool.open(settings, "poolguard-redaction")));
+    record(
+        assertThrows(
+            PoolGuardException.class, () -> SharedPool.open(settings, "poolguard-redaction")));
   }
 
   @Test
@@ -112,18 +117,33 @@ class RedactionTest {
     failsToResolve("redis://u:" + SENTINEL + "@host/0");
     // Bad numbers, with the password in the URL and as a system property.
     failsToResolve("postgres://u:" + SENTINEL + "@127.0.0.1:5432/test?connection_limit=abc");
-    record(assertThrows(PoolGuardException.class, () -> fromEnvironment(
-        "jdbc:postgresql://h/db?pool_timeout=x", "password", SENTINEL)));
+    record(
+        assertThrows(
+            PoolGuardException.class,
+            () -> fromEnvironment("jdbc:postgresql://h/db?pool_timeout=x", "password", SENTINEL)));
     // Unreachable, unknown host, wrong credentials.
     failsToOpen(fromEnvironment("postgres://postgres:" + SENTINEL + "@127.0.0.1:1/test"));
     failsToOpen(fromEnvironment("postgres://postgres:" + SENTINEL + "@no-such-host.invalid/test"));
-    failsToOpen(fromEnvironment("jdbc:postgresql://127.0.0.1:5432/test?user=poolguard_nobody&password=" + SENTINEL));
-    failsToOpen(fromEnvironment("mariadb://" + MARIADB_USER + ":wrong" + SENTINEL + "@127.0.0.1:3306/test"));
-    failsToOpen(fromEnvironment("mariadb://root:" + SENTINEL + "@127.0.0.1:3306/test", "user", "nobody"));
+    failsToOpen(
+        fromEnvironment(
+            "jdbc:postgresql://127.0.0.1:5432/test?user=poolguard_nobody&password=" + SENTINEL));
+    failsToOpen(
+        fromEnvironment(
+            "mariadb://" + MARIADB_USER + ":wrong" + SENTINEL + "@127.0.0.1:3306/test"));
+    failsToOpen(
+        fromEnvironment("mariadb://root:" + SENTINEL + "@127.0.0.1:3306/test", "user", "nobody"));
 
-    // The success path with the sentinel as the real password: toString, stats, exhaustion, leaks, report.
-    PoolSettings settings = fromEnvironment("mariadb://" + MARIADB_USER + ":" + SENTINEL
-        + "@127.0.0.1:3306/test?connection_limit=1&pool_timeout=1", "leakDetection", "1ms");
+    // The success path with the sentinel as the real password: toString, stats, exhaustion, leaks,
+    // report.
+    PoolSettings settings =
+        fromEnvironment(
+            "mariadb://"
+                + MARIADB_USER
+                + ":"
+                + SENTINEL
+                + "@127.0.0.1:3306/test?connection_limit=1&pool_timeout=1",
+            "leakDetection",
+            "1ms");
     SharedPoolLifecycle lifecycle = new SharedPoolLifecycle(() -> settings);
     DataSource view = new SharedDataSourceView(lifecycle);
     try (Connection held = view.getConnection()) {

@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * Run in a fresh JVM by {@link LauncherSessionLifecycleTest}: two launcher sessions one after the other,
- * as an IDE or a build tool might run them, each running the fixture suite in parallel. Prints one
- * {@code key=value} line per observation.
+ * Run in a fresh JVM by {@link LauncherSessionLifecycleTest}: two launcher sessions one after the
+ * other, as an IDE or a build tool might run them, each running the fixture suite in parallel.
+ * Prints one {@code key=value} line per observation.
  */
 public final class SessionLifecycleMain {
   private SessionLifecycleMain() {}
@@ -21,7 +21,12 @@ public final class SessionLifecycleMain {
       System.out.println("session" + session + ".failed=" + summary.getTotalFailureCount());
       System.out.println("session" + session + ".pools=" + SuiteRecorder.poolNames());
       System.out.println("session" + session + ".serverPeak=" + SuiteRecorder.serverPeak());
-      System.out.println("session" + session + ".poolAfterClose=[" + SharedTestDataSource.stats().poolName() + "]");
+      System.out.println(
+          "session"
+              + session
+              + ".poolAfterClose=["
+              + SharedTestDataSource.stats().poolName()
+              + "]");
     }
     System.out.flush();
   }

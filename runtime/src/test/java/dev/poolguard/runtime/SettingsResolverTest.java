@@ -21,10 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingsResolverTest {
   private static final ClassLoader WITH_H2 = SettingsResolverTest.class.getClassLoader();
+
   /** Sees neither H2 nor any poolguard.properties: only the JDK. */
   private static final ClassLoader BARE = new URLClassLoader(new URL[0], null);
 
-  private static PoolSettings resolve(Properties system, Map<String, String> env, ClassLoader loader) {
+  private static PoolSettings resolve(
+      Properties system, Map<String, String> env, ClassLoader loader) {
     return new SettingsResolver(system, env, loader).resolve();
   }
 
@@ -38,17 +40,38 @@ class SettingsResolverTest {
 
   @Test
   void firstSourceWinsInTheDocumentedOrder(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("poolguard.properties"), "poolguard.url=jdbc:postgresql://file:5432/f\n");
+    Files.writeString(
+        dir.resolve("poolguard.properties"), "poolguard.url=jdbc:postgresql://file:5432/f\n");
     ClassLoader withFile = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null);
-    Map<String, String> allVariables = Map.of("POOLGUARD_URL", "postgres://pg-url/a",
-        "DATABASE_URL_TEST", "postgres://db-url-test/b", "DATABASE_URL", "postgres://db-url/c");
+    Map<String, String> allVariables =
+        Map.of(
+            "POOLGUARD_URL",
+            "postgres://pg-url/a",
+            "DATABASE_URL_TEST",
+            "postgres://db-url-test/b",
+            "DATABASE_URL",
+            "postgres://db-url/c");
 
-    assertEquals("system property poolguard.url",
-        resolve(system("poolguard.url", "jdbc:postgresql://sys/s"), allVariables, withFile).source());
+    assertEquals(
+        "system property poolguard.url",
+        resolve(system("poolguard.url", "jdbc:postgresql://sys/s"), allVariables, withFile)
+            .source());
     assertEquals("pg-url", resolve(system(), allVariables, withFile).url().host());
-    assertEquals("db-url-test", resolve(system(), Map.of("DATABASE_URL_TEST", "postgres://db-url-test/b",
-        "DATABASE_URL", "postgres://db-url/c"), withFile).url().host());
-    assertEquals("db-url", resolve(system(), Map.of("DATABASE_URL", "postgres://db-url/c"), withFile).url().host());
+    assertEquals(
+        "db-url-test",
+        resolve(
+                system(),
+                Map.of(
+                    "DATABASE_URL_TEST",
+                    "postgres://db-url-test/b",
+                    "DATABASE_URL",
+                    "postgres://db-url/c"),
+                withFile)
+            .url()
+            .host());
+    assertEquals(
+        "db-url",
+        resolve(system(), Map.of("DATABASE_URL", "postgres://db-url/c"), withFile).url().host());
     PoolSettings fromFile = resolve(system(), Map.of("DATABASE_URL", "  "), withFile);
     assertEquals("file", fromFile.url().host());
     assertTrue(fromFile.source().endsWith("poolguard.properties"), fromFile.source());
@@ -56,25 +79,37 @@ class SettingsResolverTest {
 
   @Test
   void otherSettingsComeFromSystemPropertiesThenUrlThenFile(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("poolguard.properties"),
+    Files.writeString(
+        dir.resolve("poolguard.properties"),
         "poolguard.maxPoolSize=7\npoolguard.acquireTimeout=9\npoolguard.user=fileuser\npoolguard.leakDetection=false\n");
     ClassLoader withFile = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null);
-    PoolSettings settings = resolve(system("poolguard.maxPoolSize", "4"),
-        Map.of("DATABASE_URL", "postgres://urluser@h/db?connection_limit=2&pool_timeout=3"), withFile);
+    PoolSettings settings =
+        resolve(
+            system("poolguard.maxPoolSize", "4"),
+            Map.of("DATABASE_URL", "postgres://urluser@h/db?connection_limit=2&pool_timeout=3"),
+            withFile);
     assertAll(
         () -> assertEquals(4, settings.maxPoolSize(), "system property beats connection_limit"),
-        () -> assertEquals(Duration.ofSeconds(3), settings.acquireTimeout(), "URL parameter beats the file"),
+        () ->
+            assertEquals(
+                Duration.ofSeconds(3), settings.acquireTimeout(), "URL parameter beats the file"),
         () -> assertEquals("urluser", settings.user(), "URL user beats the file"),
         () -> assertEquals(Duration.ZERO, settings.leakThreshold(), "the file beats the default"));
   }
 
   @Test
   void prismaStyleUriIsTranslated() {
-    PoolSettings settings = resolve(system(), Map.of("DATABASE_URL_TEST",
-        "postgres://app%40corp:p%2Bss+word@db.example.com:6543/orders?sslmode=require&connection_limit=3"
-            + "&pool_timeout=5&connect_timeout=7&pgbouncer=true&schema=tenant1"), BARE);
+    PoolSettings settings =
+        resolve(
+            system(),
+            Map.of(
+                "DATABASE_URL_TEST",
+                "postgres://app%40corp:p%2Bss+word@db.example.com:6543/orders?sslmode=require&connection_limit=3"
+                    + "&pool_timeout=5&connect_timeout=7&pgbouncer=true&schema=tenant1"),
+            BARE);
     assertAll(
-        () -> assertEquals("jdbc:postgresql://db.example.com:6543/orders", settings.url().jdbcUrl()),
+        () ->
+            assertEquals("jdbc:postgresql://db.example.com:6543/orders", settings.url().jdbcUrl()),
         () -> assertEquals("app@corp", settings.user()),
         () -> assertEquals("p+ss+word", settings.password()),
         () -> assertEquals(3, settings.maxPoolSize()),
@@ -82,7 +117,9 @@ class SettingsResolverTest {
         () -> assertEquals(Duration.ofSeconds(7), settings.connectTimeout()),
         () -> assertEquals("7", settings.driverProperties().get("connectTimeout")),
         () -> assertEquals("7", settings.driverProperties().get("loginTimeout")),
-        () -> assertEquals("0", settings.driverProperties().get("prepareThreshold"), "pgbouncer=true"),
+        () ->
+            assertEquals(
+                "0", settings.driverProperties().get("prepareThreshold"), "pgbouncer=true"),
         () -> assertEquals("require", settings.driverProperties().get("sslmode")),
         () -> assertEquals("tenant1", settings.driverProperties().get("currentSchema")),
         () -> assertEquals("PostgreSQL db.example.com:6543/orders", settings.describeTarget()));
@@ -90,31 +127,48 @@ class SettingsResolverTest {
 
   @Test
   void mariadbAndMysqlUrisGetTheirDriversTimeoutInMilliseconds() {
-    PoolSettings mariadb = resolve(system(), Map.of("DATABASE_URL", "mariadb://root@127.0.0.1/test?connect_timeout=2"), BARE);
+    PoolSettings mariadb =
+        resolve(
+            system(),
+            Map.of("DATABASE_URL", "mariadb://root@127.0.0.1/test?connect_timeout=2"),
+            BARE);
     assertEquals("jdbc:mariadb://127.0.0.1:3306/test", mariadb.url().jdbcUrl());
     assertEquals("2000", mariadb.driverProperties().get("connectTimeout"));
     // Only the MariaDB driver is on this module's test classpath: mysql:// is served by it.
-    PoolSettings mysql = resolve(system(), Map.of("DATABASE_URL", "mysql://root@127.0.0.1:3307/test"), WITH_H2);
+    PoolSettings mysql =
+        resolve(system(), Map.of("DATABASE_URL", "mysql://root@127.0.0.1:3307/test"), WITH_H2);
     assertEquals("jdbc:mariadb://127.0.0.1:3307/test", mysql.url().jdbcUrl());
   }
 
   @Test
   void jdbcUrlsKeepDriverParametersButLoseCredentialsAndPoolOptions() {
-    PoolSettings settings = resolve(system("poolguard.url",
-        "jdbc:postgresql://127.0.0.1:5432/test?user=alice&password=secret&ssl=false&connection_limit=2"), Map.of(), BARE);
+    PoolSettings settings =
+        resolve(
+            system(
+                "poolguard.url",
+                "jdbc:postgresql://127.0.0.1:5432/test?user=alice&password=secret&ssl=false&connection_limit=2"),
+            Map.of(),
+            BARE);
     assertAll(
-        () -> assertEquals("jdbc:postgresql://127.0.0.1:5432/test?ssl=false", settings.url().jdbcUrl()),
+        () ->
+            assertEquals(
+                "jdbc:postgresql://127.0.0.1:5432/test?ssl=false", settings.url().jdbcUrl()),
         () -> assertEquals("alice", settings.user()),
         () -> assertEquals("secret", settings.password()),
         () -> assertEquals(2, settings.maxPoolSize()));
-    PoolSettings h2 = resolve(system("poolguard.url", "jdbc:h2:mem:x;USER=sa;PASSWORD=pw;MODE=PostgreSQL"), Map.of(), BARE);
+    PoolSettings h2 =
+        resolve(
+            system("poolguard.url", "jdbc:h2:mem:x;USER=sa;PASSWORD=pw;MODE=PostgreSQL"),
+            Map.of(),
+            BARE);
     assertEquals("jdbc:h2:mem:x;MODE=PostgreSQL", h2.url().jdbcUrl());
     assertEquals("pw", h2.password());
   }
 
   @Test
   void defaults() {
-    PoolSettings settings = resolve(system("poolguard.url", "jdbc:postgresql://h/db"), Map.of(), BARE);
+    PoolSettings settings =
+        resolve(system("poolguard.url", "jdbc:postgresql://h/db"), Map.of(), BARE);
     assertAll(
         () -> assertEquals(3, settings.maxPoolSize()),
         () -> assertEquals(Duration.ofSeconds(5), settings.acquireTimeout()),
@@ -126,8 +180,19 @@ class SettingsResolverTest {
 
   @Test
   void durationsAcceptUnits() {
-    PoolSettings settings = resolve(system("poolguard.url", "jdbc:h2:mem:d", "poolguard.acquireTimeout", "750ms",
-        "poolguard.connectTimeout", "2s", "poolguard.leakDetection", "10s"), Map.of(), BARE);
+    PoolSettings settings =
+        resolve(
+            system(
+                "poolguard.url",
+                "jdbc:h2:mem:d",
+                "poolguard.acquireTimeout",
+                "750ms",
+                "poolguard.connectTimeout",
+                "2s",
+                "poolguard.leakDetection",
+                "10s"),
+            Map.of(),
+            BARE);
     assertEquals(Duration.ofMillis(750), settings.acquireTimeout());
     assertEquals(Duration.ofSeconds(2), settings.connectTimeout());
     assertEquals(Duration.ofSeconds(10), settings.leakThreshold());
@@ -142,35 +207,61 @@ class SettingsResolverTest {
 
   @Test
   void noUrlAndNoEmbeddedDriverNamesEveryPlaceAUrlCanGo() {
-    PoolGuardException e = assertThrows(PoolGuardException.class, () -> resolve(system(), Map.of(), BARE));
-    for (String place : new String[] {"poolguard.url", "POOLGUARD_URL", "DATABASE_URL_TEST", "DATABASE_URL",
-        "poolguard.properties", "com.h2database:h2"}) {
+    PoolGuardException e =
+        assertThrows(PoolGuardException.class, () -> resolve(system(), Map.of(), BARE));
+    for (String place :
+        new String[] {
+          "poolguard.url",
+          "POOLGUARD_URL",
+          "DATABASE_URL_TEST",
+          "DATABASE_URL",
+          "poolguard.properties",
+          "com.h2database:h2"
+        }) {
       assertTrue(e.getMessage().contains(place), () -> place + " missing from: " + e.getMessage());
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "localhost:5432/test",
-      "http://localhost/test",
-      "postgres://u:p@host:notaport/db",
-      "postgres://u:p@host:70000/db",
-      "postgres://u:p@:5432/db",
-      "postgres://u:p%zz@host/db",
-      "jdbc:postgresql://host:abc/db"})
+  @ValueSource(
+      strings = {
+        "localhost:5432/test",
+        "http://localhost/test",
+        "postgres://u:p@host:notaport/db",
+        "postgres://u:p@host:70000/db",
+        "postgres://u:p@:5432/db",
+        "postgres://u:p%zz@host/db",
+        "jdbc:postgresql://host:abc/db"
+      })
   void malformedUrlsFailNamingTheSourceAndTheFix(String url) {
-    PoolGuardException e = assertThrows(PoolGuardException.class,
-        () -> resolve(system(), Map.of("DATABASE_URL_TEST", url), BARE));
+    PoolGuardException e =
+        assertThrows(
+            PoolGuardException.class,
+            () -> resolve(system(), Map.of("DATABASE_URL_TEST", url), BARE));
     assertTrue(e.getMessage().contains("DATABASE_URL_TEST is malformed"), e.getMessage());
     assertTrue(e.getMessage().contains("Fix:"), e.getMessage());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"connection_limit=abc", "connection_limit=0", "pool_timeout=-1", "pool_timeout=x",
-      "connect_timeout=0", "connect_timeout=1.5", "pgbouncer=yes"})
+  @ValueSource(
+      strings = {
+        "connection_limit=abc",
+        "connection_limit=0",
+        "pool_timeout=-1",
+        "pool_timeout=x",
+        "connect_timeout=0",
+        "connect_timeout=1.5",
+        "pgbouncer=yes"
+      })
   void badNumbersInTheUrlFailNamingTheParameterAndTheDatabase(String parameter) {
-    PoolGuardException e = assertThrows(PoolGuardException.class,
-        () -> resolve(system(), Map.of("DATABASE_URL", "postgres://u@db.example.com:5433/orders?" + parameter), BARE));
+    PoolGuardException e =
+        assertThrows(
+            PoolGuardException.class,
+            () ->
+                resolve(
+                    system(),
+                    Map.of("DATABASE_URL", "postgres://u@db.example.com:5433/orders?" + parameter),
+                    BARE));
     assertTrue(e.getMessage().contains(parameter), e.getMessage());
     assertTrue(e.getMessage().contains("PostgreSQL db.example.com:5433/orders"), e.getMessage());
     assertTrue(e.getMessage().contains("environment variable DATABASE_URL"), e.getMessage());
@@ -178,16 +269,32 @@ class SettingsResolverTest {
 
   @Test
   void badSystemPropertyNamesTheProperty() {
-    PoolGuardException e = assertThrows(PoolGuardException.class, () -> resolve(
-        system("poolguard.url", "jdbc:postgresql://h/db", "poolguard.maxPoolSize", "three"), Map.of(), BARE));
-    assertTrue(e.getMessage().contains("poolguard.maxPoolSize=three (from system property poolguard.maxPoolSize)"),
+    PoolGuardException e =
+        assertThrows(
+            PoolGuardException.class,
+            () ->
+                resolve(
+                    system(
+                        "poolguard.url",
+                        "jdbc:postgresql://h/db",
+                        "poolguard.maxPoolSize",
+                        "three"),
+                    Map.of(),
+                    BARE));
+    assertTrue(
+        e.getMessage()
+            .contains("poolguard.maxPoolSize=three (from system property poolguard.maxPoolSize)"),
         e.getMessage());
   }
 
   @Test
   void pgbouncerIsRefusedForOtherDatabases() {
-    PoolGuardException e = assertThrows(PoolGuardException.class,
-        () -> resolve(system(), Map.of("DATABASE_URL", "mariadb://root@h/db?pgbouncer=true"), BARE));
+    PoolGuardException e =
+        assertThrows(
+            PoolGuardException.class,
+            () ->
+                resolve(
+                    system(), Map.of("DATABASE_URL", "mariadb://root@h/db?pgbouncer=true"), BARE));
     assertTrue(e.getMessage().contains("only applies to PostgreSQL"), e.getMessage());
   }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class SharedPoolTest {
   private static int selectOne(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("select 1")) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("select 1")) {
       rs.next();
       return rs.getInt(1);
     }
@@ -27,9 +28,10 @@ class SharedPoolTest {
   @Test
   void borrowsFromPostgresMariadbAndH2() throws SQLException {
     PoolSettings[] all = {
-        TestDatabases.postgres(),
-        TestDatabases.settings("url", TestDatabases.MARIADB_URL, "user", TestDatabases.MARIADB_USER),
-        TestDatabases.settings("url", "jdbc:h2:mem:poolguard-shared-pool-test;DB_CLOSE_DELAY=-1")};
+      TestDatabases.postgres(),
+      TestDatabases.settings("url", TestDatabases.MARIADB_URL, "user", TestDatabases.MARIADB_USER),
+      TestDatabases.settings("url", "jdbc:h2:mem:poolguard-shared-pool-test;DB_CLOSE_DELAY=-1")
+    };
     for (PoolSettings settings : all) {
       SharedPool pool = SharedPool.open(settings, "poolguard-test-borrow");
       try (Connection connection = pool.borrow()) {
@@ -57,8 +59,10 @@ class SharedPoolTest {
 
   @Test
   void exhaustedPoolFailsWithinTheAcquireTimeoutNamingHoldersAndTheFix() throws Exception {
-    SharedPool pool = SharedPool.open(TestDatabases.postgres("maxPoolSize", "2", "acquireTimeout", "1"),
-        "poolguard-test-exhausted");
+    SharedPool pool =
+        SharedPool.open(
+            TestDatabases.postgres("maxPoolSize", "2", "acquireTimeout", "1"),
+            "poolguard-test-exhausted");
     CountDownLatch bothHeld = new CountDownLatch(2);
     CountDownLatch release = new CountDownLatch(1);
     Thread[] holders = new Thread[2];
@@ -69,13 +73,21 @@ class SharedPoolTest {
     try {
       assertTrue(bothHeld.await(10, TimeUnit.SECONDS));
       long start = System.nanoTime();
-      SQLTransientConnectionException e = assertThrows(SQLTransientConnectionException.class, pool::borrow);
+      SQLTransientConnectionException e =
+          assertThrows(SQLTransientConnectionException.class, pool::borrow);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertTrue(took.compareTo(Duration.ofSeconds(1 + 3)) < 0, "took " + took.toMillis() + " ms");
       String message = e.getMessage();
-      for (String fragment : new String[] {"the shared pool has 2 connections and 2 are held", "thread 'holder-0'",
-          "thread 'holder-1'", "SharedPoolTest.holdUntilReleased(SharedPoolTest.java", "Fix:",
-          "try-with-resources", "poolguard.maxPoolSize"}) {
+      for (String fragment :
+          new String[] {
+            "the shared pool has 2 connections and 2 are held",
+            "thread 'holder-0'",
+            "thread 'holder-1'",
+            "SharedPoolTest.holdUntilReleased(SharedPoolTest.java",
+            "Fix:",
+            "try-with-resources",
+            "poolguard.maxPoolSize"
+          }) {
         assertTrue(message.contains(fragment), () -> "missing '" + fragment + "' in: " + message);
       }
       PoolStats stats = pool.stats();
@@ -91,7 +103,8 @@ class SharedPoolTest {
     }
   }
 
-  private static void holdUntilReleased(SharedPool pool, CountDownLatch held, CountDownLatch release) {
+  private static void holdUntilReleased(
+      SharedPool pool, CountDownLatch held, CountDownLatch release) {
     try (Connection connection = pool.borrow()) {
       held.countDown();
       release.await();
@@ -102,7 +115,8 @@ class SharedPoolTest {
 
   @Test
   void connectionsHeldBeyondTheLeakThresholdAreCounted() throws Exception {
-    SharedPool pool = SharedPool.open(TestDatabases.postgres("leakDetection", "100ms"), "poolguard-test-leak");
+    SharedPool pool =
+        SharedPool.open(TestDatabases.postgres("leakDetection", "100ms"), "poolguard-test-leak");
     try {
       Connection leaked = pool.borrow();
       Thread.sleep(300);

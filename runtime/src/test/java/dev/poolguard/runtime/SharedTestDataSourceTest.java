@@ -44,27 +44,33 @@ class SharedTestDataSourceTest {
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int i = 0; i < THREADS; i++) {
-        workers.add(executor.submit(() -> {
-          start.await();
-          pools.add(lifecycle.pool());
-          for (int round = 0; round < 5; round++) {
-            try (Connection connection = view.getConnection(); Statement statement = connection.createStatement()) {
-              statement.execute("select pg_sleep(0.02)");
-            }
-          }
-          return null;
-        }));
+        workers.add(
+            executor.submit(
+                () -> {
+                  start.await();
+                  pools.add(lifecycle.pool());
+                  for (int round = 0; round < 5; round++) {
+                    try (Connection connection = view.getConnection();
+                        Statement statement = connection.createStatement()) {
+                      statement.execute("select pg_sleep(0.02)");
+                    }
+                  }
+                  return null;
+                }));
       }
-      Future<?> sampler = executor.submit(() -> {
-        while (running.get()) {
-          SharedPool pool = lifecycle.currentIfOpen();
-          if (pool != null) {
-            serverPeak.accumulateAndGet(TestDatabases.postgresSessions(pool.stats().poolName()), Math::max);
-          }
-          Thread.sleep(5);
-        }
-        return null;
-      });
+      Future<?> sampler =
+          executor.submit(
+              () -> {
+                while (running.get()) {
+                  SharedPool pool = lifecycle.currentIfOpen();
+                  if (pool != null) {
+                    serverPeak.accumulateAndGet(
+                        TestDatabases.postgresSessions(pool.stats().poolName()), Math::max);
+                  }
+                  Thread.sleep(5);
+                }
+                return null;
+              });
       for (Future<?> worker : workers) {
         worker.get(30, TimeUnit.SECONDS);
       }
@@ -75,9 +81,13 @@ class SharedTestDataSourceTest {
       PoolStats stats = lifecycle.stats();
       assertEquals(THREADS * 5, stats.borrows());
       assertTrue(stats.peakInUse() <= 3, "peak in use " + stats.peakInUse());
-      assertTrue(serverPeak.get() >= 1 && serverPeak.get() <= 3, "server-side peak " + serverPeak.get());
-      System.out.println("16 threads at first use: server-side peak " + serverPeak.get() + " (pg_stat_activity), "
-          + stats);
+      assertTrue(
+          serverPeak.get() >= 1 && serverPeak.get() <= 3, "server-side peak " + serverPeak.get());
+      System.out.println(
+          "16 threads at first use: server-side peak "
+              + serverPeak.get()
+              + " (pg_stat_activity), "
+              + stats);
     } finally {
       running.set(false);
       executor.shutdownNow();
@@ -92,7 +102,8 @@ class SharedTestDataSourceTest {
     assertFalse(dataSource instanceof AutoCloseable);
     assertFalse(dataSource instanceof Closeable);
     assertFalse(dataSource.isWrapperFor(HikariDataSource.class));
-    SQLException refused = assertThrows(SQLException.class, () -> dataSource.unwrap(HikariDataSource.class));
+    SQLException refused =
+        assertThrows(SQLException.class, () -> dataSource.unwrap(HikariDataSource.class));
     assertTrue(refused.getMessage().contains("does not hand out its pool"), refused.getMessage());
     assertSame(dataSource, dataSource.unwrap(DataSource.class));
     assertThrows(SQLException.class, () -> dataSource.getConnection("someone", "else"));
@@ -126,14 +137,16 @@ class SharedTestDataSourceTest {
     try {
       List<Future<?>> borrowers = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        borrowers.add(executor.submit(() -> {
-          while (running.get()) {
-            try (Connection connection = view.getConnection()) {
-              borrows.incrementAndGet();
-            }
-          }
-          return null;
-        }));
+        borrowers.add(
+            executor.submit(
+                () -> {
+                  while (running.get()) {
+                    try (Connection connection = view.getConnection()) {
+                      borrows.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
       }
       for (int i = 0; i < 3; i++) {
         Thread.sleep(100);

@@ -10,18 +10,24 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 
-/** The real servers the tests use, and settings resolved without touching the process environment. */
+/**
+ * The real servers the tests use, and settings resolved without touching the process environment.
+ */
 final class TestDatabases {
   static final String POSTGRES_URL =
       System.getProperty("poolguard.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-  static final String POSTGRES_USER = System.getProperty("poolguard.test.postgres.user", "postgres");
+  static final String POSTGRES_USER =
+      System.getProperty("poolguard.test.postgres.user", "postgres");
   static final String MARIADB_URL =
       System.getProperty("poolguard.test.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
   static final String MARIADB_USER = System.getProperty("poolguard.test.mariadb.user", "root");
 
   private TestDatabases() {}
 
-  /** An administrative connection outside any pool, for setting up and counting server-side sessions. */
+  /**
+   * An administrative connection outside any pool, for setting up and counting server-side
+   * sessions.
+   */
   static Connection postgresAdmin() {
     return connect(POSTGRES_URL, POSTGRES_USER, "");
   }
@@ -34,10 +40,17 @@ final class TestDatabases {
     try {
       return DriverManager.getConnection(url, user, password);
     } catch (SQLException e) {
-      return fail("The test database at " + url + " (user " + user + ") is not reachable: " + e.getMessage()
-          + ". Start PostgreSQL (127.0.0.1:5432, trust auth, database test) and MariaDB (127.0.0.1:3306, root "
-          + "without password, database test), e.g. with .ci/run, or point -Dpoolguard.test.postgres.url / "
-          + "-Dpoolguard.test.mariadb.url elsewhere.", e);
+      return fail(
+          "The test database at "
+              + url
+              + " (user "
+              + user
+              + ") is not reachable: "
+              + e.getMessage()
+              + ". Start PostgreSQL (127.0.0.1:5432, trust auth, database test) and MariaDB (127.0.0.1:3306, root "
+              + "without password, database test), e.g. with .ci/run, or point -Dpoolguard.test.postgres.url / "
+              + "-Dpoolguard.test.mariadb.url elsewhere.",
+          e);
     }
   }
 
@@ -45,8 +58,11 @@ final class TestDatabases {
   static int postgresSessions(String applicationName) throws SQLException {
     try (Connection admin = postgresAdmin();
         Statement statement = admin.createStatement();
-        ResultSet rs = statement.executeQuery(
-            "select count(*) from pg_stat_activity where application_name = '" + applicationName + "'")) {
+        ResultSet rs =
+            statement.executeQuery(
+                "select count(*) from pg_stat_activity where application_name = '"
+                    + applicationName
+                    + "'")) {
       rs.next();
       return rs.getInt(1);
     }
@@ -58,13 +74,16 @@ final class TestDatabases {
     }
   }
 
-  /** Settings as the resolver makes them from system properties {@code poolguard.*} given as pairs. */
+  /**
+   * Settings as the resolver makes them from system properties {@code poolguard.*} given as pairs.
+   */
   static PoolSettings settings(String... keyValues) {
     Properties properties = new Properties();
     for (int i = 0; i < keyValues.length; i += 2) {
       properties.setProperty("poolguard." + keyValues[i], keyValues[i + 1]);
     }
-    return new SettingsResolver(properties, Map.of(), TestDatabases.class.getClassLoader()).resolve();
+    return new SettingsResolver(properties, Map.of(), TestDatabases.class.getClassLoader())
+        .resolve();
   }
 
   static PoolSettings postgres(String... extraKeyValues) {

@@ -75,13 +75,15 @@ class UniqueSlugsTest {
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        futures.add(executor.submit(() -> {
-          start.await();
-          for (int i = 0; i < perThread; i++) {
-            all.add(UniqueSlugs.of("test-package"));
-          }
-          return null;
-        }));
+        futures.add(
+            executor.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perThread; i++) {
+                    all.add(UniqueSlugs.of("test-package"));
+                  }
+                  return null;
+                }));
       }
       for (Future<?> future : futures) {
         future.get(30, TimeUnit.SECONDS);
@@ -109,9 +111,15 @@ class UniqueSlugsTest {
   void runIdIsTheGivenIdThenATagOfThisJvm() {
     Properties system = new Properties();
     system.setProperty(RunId.PROPERTY, "Build 42");
-    assertEquals(("build-42-" + Long.toString(3465, 36) + "abcdef").length(), RunId.resolve(system, Map.of(), 3465, new Random(1)).length());
-    assertTrue(RunId.resolve(system, Map.of(RunId.VARIABLE, "ignored"), 3465, new Random(1)).startsWith("build-42-" + Long.toString(3465, 36)));
-    assertTrue(RunId.resolve(new Properties(), Map.of(RunId.VARIABLE, "gh-99"), 35, new Random(1)).startsWith("gh-99-z"));
+    assertEquals(
+        ("build-42-" + Long.toString(3465, 36) + "abcdef").length(),
+        RunId.resolve(system, Map.of(), 3465, new Random(1)).length());
+    assertTrue(
+        RunId.resolve(system, Map.of(RunId.VARIABLE, "ignored"), 3465, new Random(1))
+            .startsWith("build-42-" + Long.toString(3465, 36)));
+    assertTrue(
+        RunId.resolve(new Properties(), Map.of(RunId.VARIABLE, "gh-99"), 35, new Random(1))
+            .startsWith("gh-99-z"));
     String anonymous = RunId.resolve(new Properties(), Map.of(), 35, new Random(1));
     assertTrue(anonymous.matches("z[a-z0-9]{6}"), anonymous);
     assertNotEquals(anonymous, RunId.resolve(new Properties(), Map.of(), 35, new Random(2)));

@@ -19,14 +19,14 @@ import javax.tools.ToolProvider;
  * Runs inside the JVM of the toolchain under test (JDK 17 or JDK 25) and compiles one source tree
  * repeatedly through that JDK's {@code javax.tools} javac, with Error Prone on the processor path:
  * interleaved pairs of whole compilations, "baseline" (Error Prone's defaults, PoolGuard's checks
- * OFF) and "poolguard" (the same plus the three checks as WARN), alternating which goes first.
- * Uses only the JDK: its classpath is checks-test's test-classes directory.
+ * OFF) and "poolguard" (the same plus the three checks as WARN), alternating which goes first. Uses
+ * only the JDK: its classpath is checks-test's test-classes directory.
  *
  * <p>Prints one line per compilation: {@code RUN\t<round>\t<config>\t<wall ns>\t<errors>\t<warnings
  * by check>\t<Error Prone timings: check=ns,...>}. Rounds below {@code warmup} are warm-up.
  *
- * <p>{@code BenchWorker <processorPath> <classpath> <sourceListFile> <workDir> <rounds> <checks,...>
- * [<Error Prone flags for both>]}
+ * <p>{@code BenchWorker <processorPath> <classpath> <sourceListFile> <workDir> <rounds>
+ * <checks,...> [<Error Prone flags for both>]}
  */
 public final class BenchWorker {
 
@@ -35,7 +35,8 @@ public final class BenchWorker {
   public static void main(String[] args) throws IOException {
     String processorPath = args[0];
     String classpath = args[1];
-    List<Path> sources = Files.readAllLines(Path.of(args[2]), UTF_8).stream().map(Path::of).toList();
+    List<Path> sources =
+        Files.readAllLines(Path.of(args[2]), UTF_8).stream().map(Path::of).toList();
     Path work = Path.of(args[3]);
     int rounds = Integer.parseInt(args[4]);
     List<String> checks = List.of(args[5].split(","));
@@ -61,8 +62,18 @@ public final class BenchWorker {
       for (String config : roundOrder) {
         Result r = compile(javac, processorPath, classpath, sources, work, configs.get(config));
         System.out.println(
-            "RUN\t" + round + "\t" + config + "\t" + r.wallNanos + "\t" + r.errors + "\t"
-                + r.warningsByCheck + "\t" + r.timings);
+            "RUN\t"
+                + round
+                + "\t"
+                + config
+                + "\t"
+                + r.wallNanos
+                + "\t"
+                + r.errors
+                + "\t"
+                + r.warningsByCheck
+                + "\t"
+                + r.timings);
         System.out.flush();
         if (r.errors > 0) {
           System.out.println("ERRORS\t" + r.firstErrors);
@@ -73,7 +84,11 @@ public final class BenchWorker {
   }
 
   private record Result(
-      long wallNanos, int errors, Map<String, Integer> warningsByCheck, String timings, String firstErrors) {}
+      long wallNanos,
+      int errors,
+      Map<String, Integer> warningsByCheck,
+      String timings,
+      String firstErrors) {}
 
   private static Result compile(
       JavaCompiler javac,
@@ -116,8 +131,13 @@ public final class BenchWorker {
       if (d.getKind() == Diagnostic.Kind.ERROR) {
         errors++;
         if (errors <= 5) {
-          firstErrors.append(d.getSource() == null ? "" : d.getSource().getName()).append(':')
-              .append(d.getLineNumber()).append(' ').append(message.replace('\n', ' ')).append(" | ");
+          firstErrors
+              .append(d.getSource() == null ? "" : d.getSource().getName())
+              .append(':')
+              .append(d.getLineNumber())
+              .append(' ')
+              .append(message.replace('\n', ' '))
+              .append(" | ");
         }
       } else if (d.getKind() == Diagnostic.Kind.WARNING) {
         StandardJavac.checkName(message).ifPresent(check -> byCheck.merge(check, 1, Integer::sum));

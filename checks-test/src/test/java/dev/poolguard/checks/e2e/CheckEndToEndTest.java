@@ -10,10 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every check must show through the packaged jar on a real processor path, over its fixture tree
- * {@code fixtures/<Check>/}: exactly the golden diagnostics, nothing in production sources, and a build
- * that stays green when a user turns the check down to a warning. Subclasses add the check's messages
- * and its {@code -XepPatchChecks} fix.
+ * What every check must show through the packaged jar on a real processor path, over its fixture
+ * tree {@code fixtures/<Check>/}: exactly the golden diagnostics, nothing in production sources,
+ * and a build that stays green when a user turns the check down to a warning. Subclasses add the
+ * check's messages and its {@code -XepPatchChecks} fix.
  */
 abstract class CheckEndToEndTest {
   private final String check;
@@ -47,7 +47,8 @@ abstract class CheckEndToEndTest {
     Compilation compilation = ErrorProneJavac.inProcess(ErrorProneJavac.fixtureSources(files));
 
     assertThat(Diagnostics.of(compilation, root, checks))
-        .comparingElementsUsing(Correspondence.<String, String>from(String::startsWith, "starts with"))
+        .comparingElementsUsing(
+            Correspondence.<String, String>from(String::startsWith, "starts with"))
         .doesNotContain("src/main/");
   }
 
@@ -62,7 +63,9 @@ abstract class CheckEndToEndTest {
     assertThat(compilation).hadWarningContaining("[" + check + "]");
   }
 
-  /** {@code -XepPatchChecks} for this check over a copy of the fixture tree, applied and recompiled. */
+  /**
+   * {@code -XepPatchChecks} for this check over a copy of the fixture tree, applied and recompiled.
+   */
   Patching.Result patchAndRecompile(Path workDir) throws Exception {
     return Patching.patchAndRecompile(check, workDir);
   }

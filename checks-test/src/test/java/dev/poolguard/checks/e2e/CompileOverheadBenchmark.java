@@ -22,15 +22,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The compile-overhead benchmark: generates the seeded corpus, then for each toolchain forks a JVM of
- * that JDK running {@link BenchWorker}, which compiles the corpus in interleaved pairs (Error Prone's
- * defaults alone vs. the same plus PoolGuard's three checks as WARN), and reports, side by side from
- * the one run: whole-compilation wall times and their ratio, and each check's own time as measured
- * by Error Prone ({@code ErrorProneTimings}, read by {@link TimingsPlugin}) as a share of the wall time.
+ * The compile-overhead benchmark: generates the seeded corpus, then for each toolchain forks a JVM
+ * of that JDK running {@link BenchWorker}, which compiles the corpus in interleaved pairs (Error
+ * Prone's defaults alone vs. the same plus PoolGuard's three checks as WARN), and reports, side by
+ * side from the one run: whole-compilation wall times and their ratio, and each check's own time as
+ * measured by Error Prone ({@code ErrorProneTimings}, read by {@link TimingsPlugin}) as a share of
+ * the wall time.
  *
  * <p>Run through {@code scripts/bench-checks}, which builds what it needs and passes the paths as
- * system properties. Prints the Markdown tables and writes them to {@code target/bench/}. Never asserts
- * a time: it reports ratios measured in one run.
+ * system properties. Prints the Markdown tables and writes them to {@code target/bench/}. Never
+ * asserts a time: it reports ratios measured in one run.
  */
 public final class CompileOverheadBenchmark {
   static final List<String> CHECKS =
@@ -42,7 +43,12 @@ public final class CompileOverheadBenchmark {
   record Toolchain(String label, Path javaHome, String processorPath) {}
 
   /** One compilation the worker reported. */
-  record Run(int round, String config, long wallNanos, Map<String, Integer> findings, Map<String, Long> timings) {
+  record Run(
+      int round,
+      String config,
+      long wallNanos,
+      Map<String, Integer> findings,
+      Map<String, Long> timings) {
     long epTotalNanos() {
       return timings.entrySet().stream()
           .filter(e -> !e.getKey().startsWith("#"))
@@ -61,7 +67,8 @@ public final class CompileOverheadBenchmark {
     Path out = Path.of(opts.getOrDefault("out", "target/bench")).toAbsolutePath();
 
     boolean clean = Boolean.parseBoolean(opts.getOrDefault("clean", "false"));
-    CorpusGenerator.Summary corpus = CorpusGenerator.generate(out.resolve("corpus"), classes, seed, !clean);
+    CorpusGenerator.Summary corpus =
+        CorpusGenerator.generate(out.resolve("corpus"), classes, seed, !clean);
     List<Path> sources = CorpusGenerator.javaFiles(corpus.root());
     Path sourceList = out.resolve("sources.txt");
     Files.writeString(
@@ -78,15 +85,20 @@ public final class CompileOverheadBenchmark {
     if (wanted.contains("17")) {
       toolchains.add(
           new Toolchain(
-              "JDK " + Runtime.version().feature() + " + Error Prone " + System.getProperty("poolguard.errorprone.version", "2.42.0"),
+              "JDK "
+                  + Runtime.version().feature()
+                  + " + Error Prone "
+                  + System.getProperty("poolguard.errorprone.version", "2.42.0"),
               Path.of(System.getProperty("java.home")),
               ErrorProneJavac.processorPath()));
     }
     if (wanted.contains("25")) {
       toolchains.add(
           new Toolchain(
-              "JDK 25 + Error Prone " + System.getProperty("poolguard.errorprone.latest.version", "2.52.0"),
-              Path.of(System.getProperty("poolguard.jdk25.home", "/usr/lib/jvm/temurin-25-jdk-amd64")),
+              "JDK 25 + Error Prone "
+                  + System.getProperty("poolguard.errorprone.latest.version", "2.52.0"),
+              Path.of(
+                  System.getProperty("poolguard.jdk25.home", "/usr/lib/jvm/temurin-25-jdk-amd64")),
               ErrorProneJavac.latestProcessorPath()));
     }
 
@@ -96,12 +108,19 @@ public final class CompileOverheadBenchmark {
             Locale.ROOT,
             "Corpus: %d test classes + %d support/application files (%d files, seed %d%s); %d warm-up + %d"
                 + " measured pairs per toolchain, order alternating.%n%n",
-            corpus.testClasses(), sources.size() - corpus.testClasses(), sources.size(), seed,
-            clean ? ", no violations" : "", warmup, pairs));
+            corpus.testClasses(),
+            sources.size() - corpus.testClasses(),
+            sources.size(),
+            seed,
+            clean ? ", no violations" : "",
+            warmup,
+            pairs));
     for (Toolchain toolchain : toolchains) {
       List<Run> runs =
-          runWorker(toolchain, pluginDir, classpath, sourceList, out.resolve("work"), warmup + pairs);
-      List<Run> measured = runs.stream().filter(r -> r.round() >= warmup).collect(Collectors.toList());
+          runWorker(
+              toolchain, pluginDir, classpath, sourceList, out.resolve("work"), warmup + pairs);
+      List<Run> measured =
+          runs.stream().filter(r -> r.round() >= warmup).collect(Collectors.toList());
       writeRuns(out.resolve("runs-" + toolchain.javaHome().getFileName() + ".tsv"), runs);
       report.append(table(toolchain, measured));
       System.out.println(report);
@@ -113,10 +132,13 @@ public final class CompileOverheadBenchmark {
   // ---------------------------------------------------------------- reporting
 
   static String table(Toolchain toolchain, List<Run> runs) {
-    List<Run> base = runs.stream().filter(r -> r.config().equals("baseline")).collect(Collectors.toList());
-    List<Run> with = runs.stream().filter(r -> r.config().equals("poolguard")).collect(Collectors.toList());
+    List<Run> base =
+        runs.stream().filter(r -> r.config().equals("baseline")).collect(Collectors.toList());
+    List<Run> with =
+        runs.stream().filter(r -> r.config().equals("poolguard")).collect(Collectors.toList());
     List<Double> ratio = new ArrayList<>();
-    for (int round : runs.stream().map(Run::round).distinct().sorted().collect(Collectors.toList())) {
+    for (int round :
+        runs.stream().map(Run::round).distinct().sorted().collect(Collectors.toList())) {
       Run b = base.stream().filter(r -> r.round() == round).findFirst().orElseThrow();
       Run w = with.stream().filter(r -> r.round() == round).findFirst().orElseThrow();
       ratio.add(100.0 * (w.wallNanos() - b.wallNanos()) / b.wallNanos());
@@ -125,11 +147,19 @@ public final class CompileOverheadBenchmark {
     s.append("#### ").append(toolchain.label()).append("\n\n");
     s.append("| measure | median | min | max |\n|---|---:|---:|---:|\n");
     s.append(row("wall time, Error Prone defaults (s)", seconds(base, Run::wallNanos), "%.2f"));
-    s.append(row("wall time, defaults + PoolGuard checks (s)", seconds(with, Run::wallNanos), "%.2f"));
+    s.append(
+        row("wall time, defaults + PoolGuard checks (s)", seconds(with, Run::wallNanos), "%.2f"));
     s.append(row("end-to-end difference per pair (%)", ratio, "%+.2f"));
-    s.append(row("all Error Prone checks, share of wall (%), defaults", share(base, Run::epTotalNanos), "%.2f"));
+    s.append(
+        row(
+            "all Error Prone checks, share of wall (%), defaults",
+            share(base, Run::epTotalNanos), "%.2f"));
     for (String check : CHECKS) {
-      s.append(row(check + ", share of wall (%)", share(with, r -> r.timings().getOrDefault(check, 0L)), "%.3f"));
+      s.append(
+          row(
+              check + ", share of wall (%)",
+              share(with, r -> r.timings().getOrDefault(check, 0L)),
+              "%.3f"));
     }
     s.append(
         row(
@@ -140,8 +170,13 @@ public final class CompileOverheadBenchmark {
     s.append(errorProneForScale(base));
     Map<String, Integer> findings = with.isEmpty() ? Map.of() : with.get(0).findings();
     s.append("\nFindings with the checks on (WARN): ")
-        .append(CHECKS.stream().map(c -> c + " " + findings.getOrDefault(c, 0)).collect(Collectors.joining(", ")))
-        .append(". Pairs measured: ").append(ratio.size()).append(".\n\n");
+        .append(
+            CHECKS.stream()
+                .map(c -> c + " " + findings.getOrDefault(c, 0))
+                .collect(Collectors.joining(", ")))
+        .append(". Pairs measured: ")
+        .append(ratio.size())
+        .append(".\n\n");
     return s.toString();
   }
 
@@ -152,12 +187,15 @@ public final class CompileOverheadBenchmark {
     }
     Map<String, List<Double>> perCheck = new LinkedHashMap<>();
     for (Run r : base) {
-      r.timings().forEach(
-          (check, nanos) -> {
-            if (!check.startsWith("#")) {
-              perCheck.computeIfAbsent(check, c -> new ArrayList<>()).add(100.0 * nanos / r.wallNanos());
-            }
-          });
+      r.timings()
+          .forEach(
+              (check, nanos) -> {
+                if (!check.startsWith("#")) {
+                  perCheck
+                      .computeIfAbsent(check, c -> new ArrayList<>())
+                      .add(100.0 * nanos / r.wallNanos());
+                }
+              });
     }
     List<Double> medians =
         perCheck.values().stream()
@@ -166,7 +204,11 @@ public final class CompileOverheadBenchmark {
             .collect(Collectors.toList());
     List<Map.Entry<String, Double>> top =
         perCheck.entrySet().stream()
-            .map(e -> Map.entry(e.getKey(), median(e.getValue().stream().sorted().collect(Collectors.toList()))))
+            .map(
+                e ->
+                    Map.entry(
+                        e.getKey(),
+                        median(e.getValue().stream().sorted().collect(Collectors.toList()))))
             .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
             .limit(3)
             .collect(Collectors.toList());
@@ -186,10 +228,19 @@ public final class CompileOverheadBenchmark {
   static void writeRuns(Path file, List<Run> runs) throws IOException {
     StringBuilder s = new StringBuilder("round\tconfig\twall_ns\tcheck\tnanos\n");
     for (Run r : runs) {
-      r.timings().forEach(
-          (check, nanos) ->
-              s.append(r.round()).append('\t').append(r.config()).append('\t').append(r.wallNanos())
-                  .append('\t').append(check).append('\t').append(nanos).append('\n'));
+      r.timings()
+          .forEach(
+              (check, nanos) ->
+                  s.append(r.round())
+                      .append('\t')
+                      .append(r.config())
+                      .append('\t')
+                      .append(r.wallNanos())
+                      .append('\t')
+                      .append(check)
+                      .append('\t')
+                      .append(nanos)
+                      .append('\n'));
     }
     Files.writeString(file, s, UTF_8);
   }
@@ -247,9 +298,11 @@ public final class CompileOverheadBenchmark {
     }
     command.addAll(jdkCompilerExports());
     command.add("-cp");
-    // Only the worker's own classes: TimingsPlugin must load from the processor path, next to Error Prone.
+    // Only the worker's own classes: TimingsPlugin must load from the processor path, next to Error
+    // Prone.
     command.add(
-        classesDir(work.resolve("worker-classes"), "BenchWorker", "StandardJavac", "CorpusGenerator")
+        classesDir(
+                work.resolve("worker-classes"), "BenchWorker", "StandardJavac", "CorpusGenerator")
             .toString());
     command.add(BenchWorker.class.getName());
     command.add(toolchain.processorPath() + File.pathSeparator + pluginDir);
@@ -274,14 +327,15 @@ public final class CompileOverheadBenchmark {
     }
     int exit = process.waitFor();
     if (exit != 0) {
-      throw new IllegalStateException("benchmark worker failed (exit " + exit + ") for " + toolchain.label());
+      throw new IllegalStateException(
+          "benchmark worker failed (exit " + exit + ") for " + toolchain.label());
     }
     return runs;
   }
 
   /**
-   * Error Prone up to 2.42 always fills {@code ErrorProneTimings}; later releases only with
-   * {@code -XepRecordTimings} (which 2.42 rejects as an unknown flag).
+   * Error Prone up to 2.42 always fills {@code ErrorProneTimings}; later releases only with {@code
+   * -XepRecordTimings} (which 2.42 rejects as an unknown flag).
    */
   static boolean recordsTimingsOnRequest(String processorPath) {
     Matcher m = Pattern.compile("error_prone_core-(\\d+)\\.(\\d+)").matcher(processorPath);
@@ -315,7 +369,17 @@ public final class CompileOverheadBenchmark {
 
   static List<String> jdkCompilerExports() {
     List<String> flags =
-        Stream.of("api", "file", "main", "model", "parser", "processing", "tree", "util", "code", "comp")
+        Stream.of(
+                "api",
+                "file",
+                "main",
+                "model",
+                "parser",
+                "processing",
+                "tree",
+                "util",
+                "code",
+                "comp")
             .map(p -> "--add-exports=jdk.compiler/com.sun.tools.javac." + p + "=ALL-UNNAMED")
             .collect(Collectors.toCollection(ArrayList::new));
     flags.add("--add-opens=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED");
@@ -328,11 +392,17 @@ public final class CompileOverheadBenchmark {
     classesDir(dir, "TimingsPlugin");
     Path services = dir.resolve("META-INF/services");
     Files.createDirectories(services);
-    Files.writeString(services.resolve("com.sun.source.util.Plugin"), TimingsPlugin.class.getName() + "\n", UTF_8);
+    Files.writeString(
+        services.resolve("com.sun.source.util.Plugin"),
+        TimingsPlugin.class.getName() + "\n",
+        UTF_8);
     return dir;
   }
 
-  /** A class directory holding this package's classes whose names start with one of {@code prefixes}. */
+  /**
+   * A class directory holding this package's classes whose names start with one of {@code
+   * prefixes}.
+   */
   static Path classesDir(Path dir, String... prefixes) throws IOException {
     Path classes = codeSource(TimingsPlugin.class);
     String pkg = TimingsPlugin.class.getPackageName().replace('.', '/');
@@ -341,7 +411,8 @@ public final class CompileOverheadBenchmark {
     try (Stream<Path> files = Files.list(classes.resolve(pkg))) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
-        if (Arrays.stream(prefixes).anyMatch(p -> name.equals(p + ".class") || name.startsWith(p + "$"))) {
+        if (Arrays.stream(prefixes)
+            .anyMatch(p -> name.equals(p + ".class") || name.startsWith(p + "$"))) {
           Files.copy(f, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
       }
@@ -363,7 +434,8 @@ public final class CompileOverheadBenchmark {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException(
             "usage: CompileOverheadBenchmark [--classes=1000] [--seed=42] [--pairs=3] [--warmup=1]"
-                + " [--toolchains=17,25] [--clean=false] [--out=dir]; got " + Arrays.toString(args));
+                + " [--toolchains=17,25] [--clean=false] [--out=dir]; got "
+                + Arrays.toString(args));
       }
       opts.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
     }

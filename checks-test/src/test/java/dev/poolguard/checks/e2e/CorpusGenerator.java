@@ -13,8 +13,9 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * Writes a deterministic corpus of realistic JUnit 5 test classes (and the small application they test)
- * for the compile-overhead benchmark: the same seed and class count give byte-identical files.
+ * Writes a deterministic corpus of realistic JUnit 5 test classes (and the small application they
+ * test) for the compile-overhead benchmark: the same seed and class count give byte-identical
+ * files.
  *
  * <p>The corpus is a Maven-shaped tree: {@code src/main/java} holds per-module domain records,
  * builders and JDBC repositories; {@code src/test/java} holds the test classes and their helpers.
@@ -27,17 +28,58 @@ import java.util.stream.Stream;
  */
 public final class CorpusGenerator {
   private static final String[] DOMAINS = {
-    "Product", "Order", "Customer", "Invoice", "Shipment", "Tenant", "Coupon", "Warehouse", "Review",
-    "Payment", "Subscription", "Category", "Supplier", "Refund", "Basket", "Voucher", "Account",
-    "Ticket", "Project", "Release"
+    "Product",
+    "Order",
+    "Customer",
+    "Invoice",
+    "Shipment",
+    "Tenant",
+    "Coupon",
+    "Warehouse",
+    "Review",
+    "Payment",
+    "Subscription",
+    "Category",
+    "Supplier",
+    "Refund",
+    "Basket",
+    "Voucher",
+    "Account",
+    "Ticket",
+    "Project",
+    "Release"
   };
   private static final String[] ADJECTIVES = {
-    "Basic", "Bulk", "Concurrent", "Legacy", "Paged", "Cached", "Archived", "Draft", "Public",
-    "Internal", "Scheduled", "Imported", "Exported", "Partial", "Seasonal", "Regional"
+    "Basic",
+    "Bulk",
+    "Concurrent",
+    "Legacy",
+    "Paged",
+    "Cached",
+    "Archived",
+    "Draft",
+    "Public",
+    "Internal",
+    "Scheduled",
+    "Imported",
+    "Exported",
+    "Partial",
+    "Seasonal",
+    "Regional"
   };
   private static final String[] ASPECTS = {
-    "Repository", "Service", "Mapper", "Validator", "Query", "Pricing", "Lifecycle", "Search",
-    "Migration", "Export", "Import", "Audit"
+    "Repository",
+    "Service",
+    "Mapper",
+    "Validator",
+    "Query",
+    "Pricing",
+    "Lifecycle",
+    "Search",
+    "Migration",
+    "Export",
+    "Import",
+    "Audit"
   };
 
   private final Random random;
@@ -616,7 +658,13 @@ public final class CorpusGenerator {
     int rows = 2 + random.nextInt(6);
     StringBuilder csv = new StringBuilder();
     for (int r = 0; r < rows; r++) {
-      csv.append(r == 0 ? "" : ", ").append('"').append("n").append(r).append(", ").append(r * 7).append('"');
+      csv.append(r == 0 ? "" : ", ")
+          .append('"')
+          .append("n")
+          .append(r)
+          .append(", ")
+          .append(r * 7)
+          .append('"');
     }
     return """
         package %1$s;

@@ -21,11 +21,12 @@ import javax.tools.ToolProvider;
 /**
  * Compiles a real project's sources with Error Prone and the three PoolGuard checks at ERROR (Error
  * Prone's own checks off) and reports files compiled, javac errors, findings per check and plugin
- * crashes. Error Prone keeps analysing every file after a finding of its own (it stops only on javac's
- * errors), so one run collects every finding; {@code -XepAllErrorsAsWarnings} is passed as well, though
- * it leaves severities set explicitly with {@code -Xep:} alone.
+ * crashes. Error Prone keeps analysing every file after a finding of its own (it stops only on
+ * javac's errors), so one run collects every finding; {@code -XepAllErrorsAsWarnings} is passed as
+ * well, though it leaves severities set explicitly with {@code -Xep:} alone.
  *
- * <p>Uses only the JDK, so it runs on whichever JDK is to be tested; see {@code scripts/run-corpus}.
+ * <p>Uses only the JDK, so it runs on whichever JDK is to be tested; see {@code
+ * scripts/run-corpus}.
  *
  * <pre>
  * java --add-exports=... -cp checks-test/target/test-classes dev.poolguard.checks.e2e.CorpusRunner \
@@ -35,13 +36,15 @@ import javax.tools.ToolProvider;
  * </pre>
  *
  * A corpus that needs annotation processors passes {@code --proc=full} and appends them to the
- * processor path. Error Prone analyses nothing once javac reports an error, so a valid run has 0 javac
- * errors. Exit status: 0 when there was no crash, 3 when Error Prone reported an exception thrown by a check.
+ * processor path. Error Prone analyses nothing once javac reports an error, so a valid run has 0
+ * javac errors. Exit status: 0 when there was no crash, 3 when Error Prone reported an exception
+ * thrown by a check.
  */
 public final class CorpusRunner {
   static final List<String> CHECKS =
       List.of("PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug");
-  static final String CRASH = "An unhandled exception was thrown by the Error Prone static analysis plugin";
+  static final String CRASH =
+      "An unhandled exception was thrown by the Error Prone static analysis plugin";
 
   private CorpusRunner() {}
 
@@ -61,7 +64,9 @@ public final class CorpusRunner {
           name,
           files,
           javacErrors,
-          CHECKS.stream().map(c -> c + "=" + findings.getOrDefault(c, List.of()).size()).collect(Collectors.joining(" ")),
+          CHECKS.stream()
+              .map(c -> c + "=" + findings.getOrDefault(c, List.of()).size())
+              .collect(Collectors.joining(" ")),
           crashes.size(),
           wallMillis / 1000.0);
     }
@@ -72,12 +77,16 @@ public final class CorpusRunner {
     String name = opts.getOrDefault("name", "corpus");
     String extra = opts.getOrDefault("extra-processorpath", "");
     String processorPath =
-        valueOrFile(require(opts, "processorpath")) + (extra.isBlank() ? "" : File.pathSeparator + extra);
+        valueOrFile(require(opts, "processorpath"))
+            + (extra.isBlank() ? "" : File.pathSeparator + extra);
     String classpath = valueOrFile(opts.getOrDefault("classpath", ""));
     List<Path> roots =
-        Stream.of(require(opts, "src").split(File.pathSeparator)).map(Path::of).collect(Collectors.toList());
+        Stream.of(require(opts, "src").split(File.pathSeparator))
+            .map(Path::of)
+            .collect(Collectors.toList());
     Path out = Path.of(opts.getOrDefault("out", "target/corpora")).resolve(name);
-    Report report = run(
+    Report report =
+        run(
             name,
             processorPath,
             classpath,
@@ -111,7 +120,8 @@ public final class CorpusRunner {
     Path classes = out.resolve("classes");
     CorpusGenerator.deleteRecursively(classes);
     Files.createDirectories(classes);
-    StringBuilder errorProne = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks -XepAllErrorsAsWarnings");
+    StringBuilder errorProne =
+        new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks -XepAllErrorsAsWarnings");
     CHECKS.forEach(c -> errorProne.append(" -Xep:").append(c).append(":ERROR"));
     List<String> options =
         List.of(
@@ -135,7 +145,8 @@ public final class CorpusRunner {
             "-d",
             classes.toString(),
             errorProne.toString());
-    StandardJavac.Run run = StandardJavac.compile(ToolProvider.getSystemJavaCompiler(), options, sources);
+    StandardJavac.Run run =
+        StandardJavac.compile(ToolProvider.getSystemJavaCompiler(), options, sources);
     long wall = run.wallNanos() / 1_000_000;
 
     Map<String, List<String>> findings = new TreeMap<>();
@@ -145,7 +156,9 @@ public final class CorpusRunner {
     for (Diagnostic<? extends JavaFileObject> d : run.diagnostics()) {
       String message = d.getMessage(Locale.ROOT);
       String where =
-          (d.getSource() == null ? "?" : relative(roots, Path.of(d.getSource().toUri()))) + ":" + d.getLineNumber();
+          (d.getSource() == null ? "?" : relative(roots, Path.of(d.getSource().toUri())))
+              + ":"
+              + d.getLineNumber();
       if (message.contains(CRASH)) {
         crashes.add(where + " " + message.lines().limit(12).collect(Collectors.joining(" | ")));
         continue;
@@ -186,7 +199,10 @@ public final class CorpusRunner {
     return file.toString();
   }
 
-  /** {@code @file} reads a path-list file (whitespace and newlines trimmed); anything else is the value. */
+  /**
+   * {@code @file} reads a path-list file (whitespace and newlines trimmed); anything else is the
+   * value.
+   */
   static String valueOrFile(String value) throws IOException {
     if (value.startsWith("@")) {
       return Files.readString(Path.of(value.substring(1)), UTF_8).trim();

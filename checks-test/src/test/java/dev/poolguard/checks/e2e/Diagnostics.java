@@ -17,13 +17,14 @@ import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
 /**
- * Diagnostics reduced to {@code relative/path.java:line: [Check]}, the form golden files hold, so the
- * in-process and forked compilers, and every toolchain, can be compared line by line.
+ * Diagnostics reduced to {@code relative/path.java:line: [Check]}, the form golden files hold, so
+ * the in-process and forked compilers, and every toolchain, can be compared line by line.
  */
 final class Diagnostics {
   private static final Pattern CHECK = Pattern.compile("\\[(\\w+)\\]");
   private static final Pattern JAVAC_LINE =
-      Pattern.compile("^(\\S+\\.java):(\\d+): (?:error|warning): \\[(\\w+)\\].*$", Pattern.MULTILINE);
+      Pattern.compile(
+          "^(\\S+\\.java):(\\d+): (?:error|warning): \\[(\\w+)\\].*$", Pattern.MULTILINE);
 
   private Diagnostics() {}
 
@@ -43,7 +44,8 @@ final class Diagnostics {
     Matcher m = JAVAC_LINE.matcher(javacOutput);
     while (m.find()) {
       if (checks.contains(m.group(3))) {
-        lines.add(relative(Path.of(m.group(1)), root) + ":" + m.group(2) + ": [" + m.group(3) + "]");
+        lines.add(
+            relative(Path.of(m.group(1)), root) + ":" + m.group(2) + ": [" + m.group(3) + "]");
       }
     }
     return lines.build().stream().sorted().collect(ImmutableList.toImmutableList());
@@ -66,7 +68,12 @@ final class Diagnostics {
   private static String format(Diagnostic<? extends JavaFileObject> d, Path root) {
     Matcher check = CHECK.matcher(d.getMessage(Locale.ROOT));
     String name = check.find() ? check.group(1) : "javac";
-    return relative(Path.of(d.getSource().toUri()), root) + ":" + d.getLineNumber() + ": [" + name + "]";
+    return relative(Path.of(d.getSource().toUri()), root)
+        + ":"
+        + d.getLineNumber()
+        + ": ["
+        + name
+        + "]";
   }
 
   private static String relative(Path file, Path root) {

@@ -19,20 +19,36 @@ import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 
 /**
- * Compiles sources with Error Prone and the packaged PoolGuard checks on a real processor path: either
- * in this JVM through compile-testing (the javac of the running JDK), or in a forked {@code javac} of
- * another JDK, exactly as a build tool does.
+ * Compiles sources with Error Prone and the packaged PoolGuard checks on a real processor path:
+ * either in this JVM through compile-testing (the javac of the running JDK), or in a forked {@code
+ * javac} of another JDK, exactly as a build tool does.
  */
 final class ErrorProneJavac {
-  /** The exports javac's internals need when Error Prone runs inside them; forked javac gets them with -J. */
+  /**
+   * The exports javac's internals need when Error Prone runs inside them; forked javac gets them
+   * with -J.
+   */
   private static final ImmutableList<String> JDK_COMPILER_EXPORTS =
-      Stream.of("api", "file", "main", "model", "parser", "processing", "tree", "util", "code", "comp")
+      Stream.of(
+              "api",
+              "file",
+              "main",
+              "model",
+              "parser",
+              "processing",
+              "tree",
+              "util",
+              "code",
+              "comp")
           .map(p -> "--add-exports=jdk.compiler/com.sun.tools.javac." + p + "=ALL-UNNAMED")
           .collect(ImmutableList.toImmutableList());
 
   private ErrorProneJavac() {}
 
-  /** Error Prone's processor path for this build: error_prone_core, its dependencies, the checks jar. */
+  /**
+   * Error Prone's processor path for this build: error_prone_core, its dependencies, the checks
+   * jar.
+   */
   static String processorPath() {
     return readClasspathFile("poolguard.processorPath.file");
   }
@@ -72,9 +88,7 @@ final class ErrorProneJavac {
 
   /** Compiles in this JVM with compile-testing. */
   static Compilation inProcess(List<JavaFileObject> sources, String... errorProneArgs) {
-    return Compiler.javac()
-        .withOptions(options(processorPath(), errorProneArgs))
-        .compile(sources);
+    return Compiler.javac().withOptions(options(processorPath(), errorProneArgs)).compile(sources);
   }
 
   /** Compiles with {@code javaHome}'s javac in a separate process; returns what javac printed. */
@@ -106,11 +120,17 @@ final class ErrorProneJavac {
     }
   }
 
-  /** Sources of one fixture tree under {@code fixtures/<name>/}, as files and as compile-testing inputs. */
+  /**
+   * Sources of one fixture tree under {@code fixtures/<name>/}, as files and as compile-testing
+   * inputs.
+   */
   static List<Path> fixtureFiles(String name) {
     Path root = fixtureRoot(name);
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+      return files
+          .filter(p -> p.toString().endsWith(".java"))
+          .sorted()
+          .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -149,12 +169,15 @@ final class ErrorProneJavac {
     String file = System.getProperty(property);
     if (file == null) {
       throw new IllegalStateException(
-          "System property " + property + " is not set: run these tests through Maven (mvn verify)");
+          "System property "
+              + property
+              + " is not set: run these tests through Maven (mvn verify)");
     }
     try {
       return Files.readString(Path.of(file), UTF_8).trim();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + " (written by maven-dependency-plugin)", e);
+      throw new UncheckedIOException(
+          "cannot read " + file + " (written by maven-dependency-plugin)", e);
     }
   }
 

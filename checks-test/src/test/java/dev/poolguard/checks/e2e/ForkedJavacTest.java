@@ -11,9 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The checks as a user's build runs them: a separate {@code javac} process whose processor path holds
- * Error Prone, its dependencies and the packaged checks jar, and nothing else. (In-process compilation
- * shares this JVM's classpath, so only a forked javac proves the jar needs nothing more.)
+ * The checks as a user's build runs them: a separate {@code javac} process whose processor path
+ * holds Error Prone, its dependencies and the packaged checks jar, and nothing else. (In-process
+ * compilation shares this JVM's classpath, so only a forked javac proves the jar needs nothing
+ * more.)
  */
 final class ForkedJavacTest {
   @ParameterizedTest

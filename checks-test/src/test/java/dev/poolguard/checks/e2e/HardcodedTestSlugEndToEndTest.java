@@ -27,9 +27,11 @@ final class HardcodedTestSlugEndToEndTest extends CheckEndToEndTest {
     assertThat(result.patch()).contains("+import dev.poolguard.runtime.UniqueSlugs;");
     assertThat(result.patch()).contains("+    product.setSlug(UniqueSlugs.of(SLUG));");
     assertThat(result.patch())
-        .contains("+    catalog.save(new Product(\"Constructed\", UniqueSlugs.of(\"constructed-package\")));");
+        .contains(
+            "+    catalog.save(new Product(\"Constructed\", UniqueSlugs.of(\"constructed-package\")));");
     assertThat(result.patch())
-        .contains("+    catalog.insertRow(Map.of(\"name\", \"Row\", \"slug\", UniqueSlugs.of(\"row-package\")));");
+        .contains(
+            "+    catalog.insertRow(Map.of(\"name\", \"Row\", \"slug\", UniqueSlugs.of(\"row-package\")));");
     // The slug asserted later in the same test gets no fix and is still reported (one line lower:
     // the patch added an import).
     assertThat(result.remaining())

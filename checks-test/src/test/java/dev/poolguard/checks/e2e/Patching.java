@@ -15,13 +15,14 @@ import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 
 /**
- * Runs {@code -XepPatchChecks} over a copy of a fixture tree, applies the patch Error Prone writes with
- * {@code git apply} (what a user does with it), and compiles the patched tree again.
+ * Runs {@code -XepPatchChecks} over a copy of a fixture tree, applies the patch Error Prone writes
+ * with {@code git apply} (what a user does with it), and compiles the patched tree again.
  */
 final class Patching {
   private Patching() {}
 
-  static Result patchAndRecompile(String check, Path workDir) throws IOException, InterruptedException {
+  static Result patchAndRecompile(String check, Path workDir)
+      throws IOException, InterruptedException {
     Path tree = workDir.resolve("tree");
     copyTree(ErrorProneJavac.fixtureRoot(check), tree);
     List<Path> files = javaFiles(tree);
@@ -40,15 +41,24 @@ final class Patching {
     String patch = Files.readString(patchFile, UTF_8);
 
     Process apply =
-        new ProcessBuilder("git", "apply", "--unsafe-paths", "-p0", "--directory=" + relativeRoot(tree), patchFile.toString())
+        new ProcessBuilder(
+                "git",
+                "apply",
+                "--unsafe-paths",
+                "-p0",
+                "--directory=" + relativeRoot(tree),
+                patchFile.toString())
             .directory(Path.of("/").toFile())
             .redirectErrorStream(true)
             .start();
     String applyOutput = new String(apply.getInputStream().readAllBytes(), UTF_8);
     assertWithMessage("git apply did not finish").that(apply.waitFor(1, TimeUnit.MINUTES)).isTrue();
-    assertWithMessage("git apply failed:\n%s\n%s", applyOutput, patch).that(apply.exitValue()).isEqualTo(0);
+    assertWithMessage("git apply failed:\n%s\n%s", applyOutput, patch)
+        .that(apply.exitValue())
+        .isEqualTo(0);
 
-    Compilation patched = ErrorProneJavac.inProcess(ErrorProneJavac.fixtureSources(javaFiles(tree)));
+    Compilation patched =
+        ErrorProneJavac.inProcess(ErrorProneJavac.fixtureSources(javaFiles(tree)));
     ImmutableList<String> remaining = Diagnostics.of(patched, tree, List.of(check));
     ImmutableList<String> otherErrors =
         patched.diagnostics().stream()
@@ -65,7 +75,10 @@ final class Patching {
 
   private static List<Path> javaFiles(Path tree) throws IOException {
     try (Stream<Path> files = Files.walk(tree)) {
-      return files.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+      return files
+          .filter(p -> p.toString().endsWith(".java"))
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 
@@ -82,6 +95,8 @@ final class Patching {
     }
   }
 
-  /** The patch text, the check's diagnostics left after applying it, and any other compile errors. */
+  /**
+   * The patch text, the check's diagnostics left after applying it, and any other compile errors.
+   */
   record Result(String patch, ImmutableList<String> remaining, ImmutableList<String> otherErrors) {}
 }

@@ -27,8 +27,10 @@ final class PerTestDatabaseClientEndToEndTest extends CheckEndToEndTest {
     assertThat(result.patch()).contains("+import dev.poolguard.runtime.SharedTestDataSource;");
     assertThat(result.patch()).contains("+    dataSource = SharedTestDataSource.get();");
     assertThat(result.patch())
-        .contains("+    try (Connection connection = SharedTestDataSource.get().getConnection()) {");
-    // Only the HikariDataSource-typed field has no certain fix and is still reported (one line lower:
+        .contains(
+            "+    try (Connection connection = SharedTestDataSource.get().getConnection()) {");
+    // Only the HikariDataSource-typed field has no certain fix and is still reported (one line
+    // lower:
     // the patch added an import).
     assertThat(result.remaining())
         .containsExactly(diagnostic("src/test/java/com/acme/orders/OrderRepositoryTest.java:21"));

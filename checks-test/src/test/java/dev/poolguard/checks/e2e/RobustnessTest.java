@@ -28,11 +28,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fuzz-ish inputs: code a check might not expect. Each input is compiled twice with Error Prone, once
- * with the three checks at ERROR and once with them OFF. Without them it compiles cleanly (so Error
- * Prone analyses every unit); with them the only errors are the checks' findings: no crash ("An
- * unhandled exception was thrown by the Error Prone static analysis plugin"), no exception escaping a
- * check, no error of any other kind (such as a missing class file a check tried to load).
+ * Fuzz-ish inputs: code a check might not expect. Each input is compiled twice with Error Prone,
+ * once with the three checks at ERROR and once with them OFF. Without them it compiles cleanly (so
+ * Error Prone analyses every unit); with them the only errors are the checks' findings: no crash
+ * ("An unhandled exception was thrown by the Error Prone static analysis plugin"), no exception
+ * escaping a check, no error of any other kind (such as a missing class file a check tried to
+ * load).
  */
 final class RobustnessTest {
   private static final String CRASH = "An unhandled exception was thrown by the Error Prone";
@@ -43,15 +44,16 @@ final class RobustnessTest {
   private static Path library;
 
   /**
-   * A library compiled against types that are then deleted: javac attributes code using it as long as
-   * nothing needs the missing types, but a check that walks supertypes or annotations would trip over
-   * them (a CompletionFailure inside the check).
+   * A library compiled against types that are then deleted: javac attributes code using it as long
+   * as nothing needs the missing types, but a check that walks supertypes or annotations would trip
+   * over them (a CompletionFailure inside the check).
    */
   @BeforeAll
   static void buildLibraryWithMissingTypes() throws IOException {
     Path src = work.resolve("lib-src/lib");
     Files.createDirectories(src);
-    Files.writeString(src.resolve("Missing.java"), "package lib; public interface Missing {}\n", UTF_8);
+    Files.writeString(
+        src.resolve("Missing.java"), "package lib; public interface Missing {}\n", UTF_8);
     Files.writeString(
         src.resolve("GoneAnnotation.java"),
         "package lib; @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
@@ -123,7 +125,8 @@ final class RobustnessTest {
                   null,
                   files,
                   null,
-                  List.of("-classpath", ErrorProneJavac.sourceClasspath(), "-d", library.toString()),
+                  List.of(
+                      "-classpath", ErrorProneJavac.sourceClasspath(), "-d", library.toString()),
                   null,
                   files.getJavaFileObjectsFromPaths(sources))
               .call();
@@ -158,7 +161,8 @@ final class RobustnessTest {
     String all = render(with.diagnostics());
     assertWithMessage("diagnostics:\n%s", all).that(all).doesNotContain(CRASH);
     assertWithMessage("diagnostics:\n%s", all).that(all).doesNotContain("NoClassDefFoundError");
-    // The input is valid Java, so Error Prone analysed every unit (it skips all once javac reports an error)…
+    // The input is valid Java, so Error Prone analysed every unit (it skips all once javac reports
+    // an error)…
     assertWithMessage("the input itself does not compile:\n%s", render(without.diagnostics()))
         .that(errors(without))
         .isEmpty();
@@ -188,8 +192,12 @@ final class RobustnessTest {
   private static List<String> errors(Compilation compilation) {
     return compilation.diagnostics().stream()
         .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-        .filter(d -> CHECKS.stream().noneMatch(c -> d.getMessage(Locale.ROOT).startsWith("[" + c + "]")))
-        .map(d -> d.getLineNumber() + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
+        .filter(
+            d ->
+                CHECKS.stream().noneMatch(c -> d.getMessage(Locale.ROOT).startsWith("[" + c + "]")))
+        .map(
+            d ->
+                d.getLineNumber() + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
         .collect(Collectors.toList());
   }
 
@@ -538,7 +546,9 @@ final class RobustnessTest {
         }
         """;
 
-    /** One class of {@code methods} test methods mixing every pattern, plus a very long expression. */
+    /**
+     * One class of {@code methods} test methods mixing every pattern, plus a very long expression.
+     */
     static String veryLong(int methods) {
       StringBuilder s = new StringBuilder();
       s.append(
@@ -563,9 +573,17 @@ final class RobustnessTest {
         s.append("  @Test\n  void t").append(i).append("() throws Exception {\n");
         switch (i % 5) {
           case 0 -> s.append("    new B().slug(\"fixed-").append(i).append("\").name(\"n\");\n");
-          case 1 -> s.append("    Map<String, Object> m = new HashMap<>();\n    m.put(\"slug\", \"v").append(i).append("\");\n");
-          case 2 -> s.append("    try (HikariDataSource ds = new HikariDataSource()) { ds.getPoolName(); }\n");
-          case 3 -> s.append("    DriverManager.getConnection(\"jdbc:h2:mem:t").append(i).append("\").close();\n");
+          case 1 ->
+              s.append("    Map<String, Object> m = new HashMap<>();\n    m.put(\"slug\", \"v")
+                  .append(i)
+                  .append("\");\n");
+          case 2 ->
+              s.append(
+                  "    try (HikariDataSource ds = new HikariDataSource()) { ds.getPoolName(); }\n");
+          case 3 ->
+              s.append("    DriverManager.getConnection(\"jdbc:h2:mem:t")
+                  .append(i)
+                  .append("\").close();\n");
           default -> s.append("    SharedTestDataSource.get().getConnection().close();\n");
         }
         s.append("  }\n\n");

@@ -17,8 +17,8 @@ import javax.tools.StandardJavaFileManager;
 
 /**
  * One javac task over source files on disk, as a build tool runs it (standard file manager, options
- * as given): its diagnostics and its wall time. Shared by the benchmark and the corpus runner, which run
- * in plain JVMs of either toolchain, so it uses nothing but {@code javax.tools}.
+ * as given): its diagnostics and its wall time. Shared by the benchmark and the corpus runner,
+ * which run in plain JVMs of either toolchain, so it uses nothing but {@code javax.tools}.
  */
 final class StandardJavac {
   /** Error Prone starts every message of a check with the check's name in brackets. */
@@ -29,10 +29,12 @@ final class StandardJavac {
   /** What one compilation reported, and how long {@code call()} took. */
   record Run(List<Diagnostic<? extends JavaFileObject>> diagnostics, long wallNanos) {}
 
-  static Run compile(JavaCompiler javac, List<String> options, List<Path> sources) throws IOException {
+  static Run compile(JavaCompiler javac, List<String> options, List<Path> sources)
+      throws IOException {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     long wall;
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
       Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
       long start = System.nanoTime();
       javac.getTask(null, files, diagnostics, options, null, units).call();

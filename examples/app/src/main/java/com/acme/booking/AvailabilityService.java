@@ -43,14 +43,18 @@ public final class AvailabilityService {
     if (capacity <= 0) {
       throw new BookingException(INVALID_VALUE, "a slot needs at least one seat, not " + capacity);
     }
-    return Jdbc.inTransaction(dataSource, "opening a slot", connection -> insertSlot(connection, packageId, startsAt, capacity));
+    return Jdbc.inTransaction(
+        dataSource,
+        "opening a slot",
+        connection -> insertSlot(connection, packageId, startsAt, capacity));
   }
 
   /**
-   * Opens one departure a week at {@code time} on {@code firstDay}'s weekday, {@code weeks} times, in one
-   * transaction: all or none.
+   * Opens one departure a week at {@code time} on {@code firstDay}'s weekday, {@code weeks} times,
+   * in one transaction: all or none.
    */
-  public List<Slot> openWeekly(long tenantId, long packageId, LocalDate firstDay, LocalTime time, int weeks) {
+  public List<Slot> openWeekly(
+      long tenantId, long packageId, LocalDate firstDay, LocalTime time, int weeks) {
     TourPackage p = packages.get(tenantId, packageId);
     if (weeks <= 0) {
       throw new BookingException(INVALID_VALUE, "weeks must be positive, not " + weeks);
@@ -61,7 +65,9 @@ public final class AvailabilityService {
         connection -> {
           List<Slot> slots = new ArrayList<>();
           for (int week = 0; week < weeks; week++) {
-            slots.add(insertSlot(connection, packageId, firstDay.plusWeeks(week).atTime(time), p.capacity()));
+            slots.add(
+                insertSlot(
+                    connection, packageId, firstDay.plusWeeks(week).atTime(time), p.capacity()));
           }
           return slots;
         });
@@ -88,8 +94,11 @@ public final class AvailabilityService {
         });
   }
 
-  /** Departures of a package in {@code [from, to)} with at least {@code seats} free, earliest first. */
-  public List<Availability> available(long tenantId, long packageId, LocalDateTime from, LocalDateTime to, int seats) {
+  /**
+   * Departures of a package in {@code [from, to)} with at least {@code seats} free, earliest first.
+   */
+  public List<Availability> available(
+      long tenantId, long packageId, LocalDateTime from, LocalDateTime to, int seats) {
     packages.get(tenantId, packageId);
     return Jdbc.inTransaction(
         dataSource,
@@ -126,7 +135,8 @@ public final class AvailabilityService {
         "reading slot " + slotId,
         connection -> {
           try (PreparedStatement query =
-              connection.prepareStatement("SELECT id, package_id, starts_at, capacity FROM booking.slot WHERE id = ?")) {
+              connection.prepareStatement(
+                  "SELECT id, package_id, starts_at, capacity FROM booking.slot WHERE id = ?")) {
             query.setLong(1, slotId);
             try (ResultSet rows = query.executeQuery()) {
               if (!rows.next()) {
@@ -138,11 +148,13 @@ public final class AvailabilityService {
         });
   }
 
-  private static Slot insertSlot(Connection connection, long packageId, LocalDateTime startsAt, int capacity)
+  private static Slot insertSlot(
+      Connection connection, long packageId, LocalDateTime startsAt, int capacity)
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO booking.slot (package_id, starts_at, capacity) VALUES (?, ?, ?)", new String[] {"id"})) {
+            "INSERT INTO booking.slot (package_id, starts_at, capacity) VALUES (?, ?, ?)",
+            new String[] {"id"})) {
       insert.setLong(1, packageId);
       insert.setTimestamp(2, Timestamp.valueOf(startsAt));
       insert.setInt(3, capacity);
@@ -153,13 +165,15 @@ public final class AvailabilityService {
       }
     } catch (SQLException e) {
       if (Jdbc.isUniqueViolation(e)) {
-        throw new BookingException(SLOT_TAKEN, "package " + packageId + " already departs at " + startsAt, e);
+        throw new BookingException(
+            SLOT_TAKEN, "package " + packageId + " already departs at " + startsAt, e);
       }
       throw e;
     }
   }
 
   private static Slot slot(ResultSet rows) throws SQLException {
-    return new Slot(rows.getLong(1), rows.getLong(2), rows.getTimestamp(3).toLocalDateTime(), rows.getInt(4));
+    return new Slot(
+        rows.getLong(1), rows.getLong(2), rows.getTimestamp(3).toLocalDateTime(), rows.getInt(4));
   }
 }

@@ -19,11 +19,12 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Books seats. A booking locks its slot's row ({@code SELECT ... FOR UPDATE}) before counting the seats
- * taken, so concurrent bookings of one slot never oversell it.
+ * Books seats. A booking locks its slot's row ({@code SELECT ... FOR UPDATE}) before counting the
+ * seats taken, so concurrent bookings of one slot never oversell it.
  */
 public final class BookingService {
-  private static final String COLUMNS = "id, tenant_id, slot_id, customer_email, seats, status, reference";
+  private static final String COLUMNS =
+      "id, tenant_id, slot_id, customer_email, seats, status, reference";
   private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -47,7 +48,8 @@ public final class BookingService {
         connection -> {
           int free = lockAndCountFreeSeats(connection, tenantId, slotId);
           if (seats > free) {
-            throw new BookingException(SOLD_OUT, "slot " + slotId + " has " + free + " seats left, not " + seats);
+            throw new BookingException(
+                SOLD_OUT, "slot " + slotId + " has " + free + " seats left, not " + seats);
           }
           return insert(connection, tenantId, slotId, email, seats);
         });
@@ -63,10 +65,12 @@ public final class BookingService {
               find(connection, tenantId, reference)
                   .orElseThrow(() -> new BookingException(NOT_FOUND, "no booking " + reference));
           if (booking.status() == Booking.Status.CANCELLED) {
-            throw new BookingException(ALREADY_CANCELLED, "booking " + reference + " is already cancelled");
+            throw new BookingException(
+                ALREADY_CANCELLED, "booking " + reference + " is already cancelled");
           }
           try (PreparedStatement update =
-              connection.prepareStatement("UPDATE booking.booking SET status = 'CANCELLED' WHERE id = ?")) {
+              connection.prepareStatement(
+                  "UPDATE booking.booking SET status = 'CANCELLED' WHERE id = ?")) {
             update.setLong(1, booking.id());
             update.executeUpdate();
           }
@@ -89,7 +93,8 @@ public final class BookingService {
           int free = lockAndCountFreeSeats(connection, tenantId, newSlotId);
           if (booking.seats() > free) {
             throw new BookingException(
-                SOLD_OUT, "slot " + newSlotId + " has " + free + " seats left, not " + booking.seats());
+                SOLD_OUT,
+                "slot " + newSlotId + " has " + free + " seats left, not " + booking.seats());
           }
           try (PreparedStatement update =
               connection.prepareStatement("UPDATE booking.booking SET slot_id = ? WHERE id = ?")) {
@@ -102,13 +107,16 @@ public final class BookingService {
   }
 
   public Optional<Booking> findByReference(long tenantId, String reference) {
-    return Jdbc.inTransaction(dataSource, "finding " + reference, connection -> find(connection, tenantId, reference));
+    return Jdbc.inTransaction(
+        dataSource, "finding " + reference, connection -> find(connection, tenantId, reference));
   }
 
   /** A customer's bookings with one tenant, newest first. */
   public List<Booking> forCustomer(long tenantId, String customerEmail) {
     return list(
-        "SELECT " + COLUMNS + " FROM booking.booking WHERE tenant_id = ? AND customer_email = ? ORDER BY id DESC",
+        "SELECT "
+            + COLUMNS
+            + " FROM booking.booking WHERE tenant_id = ? AND customer_email = ? ORDER BY id DESC",
         tenantId,
         customerEmail.toLowerCase(Locale.ROOT));
   }
@@ -116,13 +124,16 @@ public final class BookingService {
   /** Confirmed bookings on a slot, oldest first. */
   public List<Booking> confirmedOn(long tenantId, long slotId) {
     return list(
-        "SELECT " + COLUMNS + " FROM booking.booking WHERE tenant_id = ? AND slot_id = ? AND status = 'CONFIRMED'"
+        "SELECT "
+            + COLUMNS
+            + " FROM booking.booking WHERE tenant_id = ? AND slot_id = ? AND status = 'CONFIRMED'"
             + " ORDER BY id",
         tenantId,
         slotId);
   }
 
-  private int lockAndCountFreeSeats(Connection connection, long tenantId, long slotId) throws SQLException {
+  private int lockAndCountFreeSeats(Connection connection, long tenantId, long slotId)
+      throws SQLException {
     int capacity;
     try (PreparedStatement lock =
         connection.prepareStatement(
@@ -137,7 +148,8 @@ public final class BookingService {
           throw new BookingException(WRONG_TENANT, "slot " + slotId + " belongs to another tenant");
         }
         if (!rows.getBoolean(3)) {
-          throw new BookingException(PACKAGE_INACTIVE, "slot " + slotId + " is of a package not on sale");
+          throw new BookingException(
+              PACKAGE_INACTIVE, "slot " + slotId + " is of a package not on sale");
         }
         capacity = rows.getInt(1);
       }
@@ -153,7 +165,8 @@ public final class BookingService {
     }
   }
 
-  private static Booking insert(Connection connection, long tenantId, long slotId, String email, int seats)
+  private static Booking insert(
+      Connection connection, long tenantId, long slotId, String email, int seats)
       throws SQLException {
     String reference = newReference();
     try (PreparedStatement insert =
@@ -169,7 +182,8 @@ public final class BookingService {
       insert.executeUpdate();
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();
-        return new Booking(keys.getLong(1), tenantId, slotId, email, seats, Booking.Status.CONFIRMED, reference);
+        return new Booking(
+            keys.getLong(1), tenantId, slotId, email, seats, Booking.Status.CONFIRMED, reference);
       }
     }
   }
@@ -183,7 +197,8 @@ public final class BookingService {
     return reference.toString();
   }
 
-  private static Optional<Booking> find(Connection connection, long tenantId, String reference) throws SQLException {
+  private static Optional<Booking> find(Connection connection, long tenantId, String reference)
+      throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
             "SELECT " + COLUMNS + " FROM booking.booking WHERE tenant_id = ? AND reference = ?")) {
@@ -215,7 +230,12 @@ public final class BookingService {
 
   private static Booking map(ResultSet rows) throws SQLException {
     return new Booking(
-        rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4), rows.getInt(5),
-        Booking.Status.valueOf(rows.getString(6)), rows.getString(7));
+        rows.getLong(1),
+        rows.getLong(2),
+        rows.getLong(3),
+        rows.getString(4),
+        rows.getInt(5),
+        Booking.Status.valueOf(rows.getString(6)),
+        rows.getString(7));
   }
 }

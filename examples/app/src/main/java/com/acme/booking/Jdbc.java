@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Runs work on one connection, in one transaction: committed when it returns, rolled back when it throws. */
+/**
+ * Runs work on one connection, in one transaction: committed when it returns, rolled back when it
+ * throws.
+ */
 final class Jdbc {
   static final String UNIQUE_VIOLATION = "23505";
 

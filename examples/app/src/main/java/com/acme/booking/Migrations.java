@@ -8,7 +8,8 @@ import javax.sql.DataSource;
 
 /**
  * The schema, as plain SQL that can run any number of times ({@code IF NOT EXISTS} throughout). On
- * PostgreSQL it runs under an advisory lock, so JVMs migrating the same database at once take turns.
+ * PostgreSQL it runs under an advisory lock, so JVMs migrating the same database at once take
+ * turns.
  */
 public final class Migrations {
   /** Version of the schema {@link #migrate} brings a database to. */
@@ -95,7 +96,8 @@ public final class Migrations {
         "reading the schema version",
         connection -> {
           try (Statement statement = connection.createStatement();
-              var rows = statement.executeQuery("SELECT MAX(version) FROM booking.schema_version")) {
+              var rows =
+                  statement.executeQuery("SELECT MAX(version) FROM booking.schema_version")) {
             rows.next();
             return rows.getInt(1);
           }
@@ -103,6 +105,10 @@ public final class Migrations {
   }
 
   private static boolean isPostgres(Connection connection) throws SQLException {
-    return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    return connection
+        .getMetaData()
+        .getDatabaseProductName()
+        .toLowerCase(java.util.Locale.ROOT)
+        .contains("postgres");
   }
 }

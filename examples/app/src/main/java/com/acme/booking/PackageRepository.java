@@ -26,7 +26,8 @@ public final class PackageRepository {
   public TourPackage create(long tenantId, NewPackage p) {
     TenantRepository.requireSlug(p.slug());
     if (p.durationMinutes() <= 0 || p.capacity() <= 0 || p.priceCents() < 0) {
-      throw new BookingException(INVALID_VALUE, "duration and capacity must be positive, price not negative: " + p);
+      throw new BookingException(
+          INVALID_VALUE, "duration and capacity must be positive, price not negative: " + p);
     }
     return Jdbc.inTransaction(
         dataSource,
@@ -47,13 +48,21 @@ public final class PackageRepository {
             try (ResultSet keys = insert.getGeneratedKeys()) {
               keys.next();
               return new TourPackage(
-                  keys.getLong(1), tenantId, p.slug(), p.name(), p.durationMinutes(), p.capacity(),
-                  p.priceCents(), true);
+                  keys.getLong(1),
+                  tenantId,
+                  p.slug(),
+                  p.name(),
+                  p.durationMinutes(),
+                  p.capacity(),
+                  p.priceCents(),
+                  true);
             }
           } catch (SQLException e) {
             if (Jdbc.isUniqueViolation(e)) {
               throw new BookingException(
-                  DUPLICATE_SLUG, "tenant " + tenantId + " already has a package '" + p.slug() + "'", e);
+                  DUPLICATE_SLUG,
+                  "tenant " + tenantId + " already has a package '" + p.slug() + "'",
+                  e);
             }
             throw e;
           }
@@ -62,39 +71,59 @@ public final class PackageRepository {
 
   public Optional<TourPackage> findBySlug(long tenantId, String slug) {
     List<TourPackage> found =
-        query("SELECT " + COLUMNS + " FROM booking.tour_package WHERE tenant_id = ? AND slug = ?", tenantId, slug);
+        query(
+            "SELECT " + COLUMNS + " FROM booking.tour_package WHERE tenant_id = ? AND slug = ?",
+            tenantId,
+            slug);
     return found.stream().findFirst();
   }
 
   public TourPackage get(long tenantId, long packageId) {
-    return query("SELECT " + COLUMNS + " FROM booking.tour_package WHERE tenant_id = ? AND id = ?", tenantId, packageId)
+    return query(
+            "SELECT " + COLUMNS + " FROM booking.tour_package WHERE tenant_id = ? AND id = ?",
+            tenantId,
+            packageId)
         .stream()
         .findFirst()
-        .orElseThrow(() -> new BookingException(NOT_FOUND, "tenant " + tenantId + " has no package " + packageId));
+        .orElseThrow(
+            () ->
+                new BookingException(
+                    NOT_FOUND, "tenant " + tenantId + " has no package " + packageId));
   }
 
   /** Active packages, cheapest first, then by name. */
   public List<TourPackage> listActive(long tenantId) {
     return query(
-        "SELECT " + COLUMNS + " FROM booking.tour_package WHERE tenant_id = ? AND active"
+        "SELECT "
+            + COLUMNS
+            + " FROM booking.tour_package WHERE tenant_id = ? AND active"
             + " ORDER BY price_cents, name",
         tenantId);
   }
 
   public List<TourPackage> listAll(long tenantId) {
-    return query("SELECT " + COLUMNS + " FROM booking.tour_package WHERE tenant_id = ? ORDER BY id", tenantId);
+    return query(
+        "SELECT " + COLUMNS + " FROM booking.tour_package WHERE tenant_id = ? ORDER BY id",
+        tenantId);
   }
 
   public TourPackage changePrice(long tenantId, long packageId, int priceCents) {
     if (priceCents < 0) {
       throw new BookingException(INVALID_VALUE, "a price cannot be negative: " + priceCents);
     }
-    update("UPDATE booking.tour_package SET price_cents = ? WHERE tenant_id = ? AND id = ?", priceCents, tenantId, packageId);
+    update(
+        "UPDATE booking.tour_package SET price_cents = ? WHERE tenant_id = ? AND id = ?",
+        priceCents,
+        tenantId,
+        packageId);
     return get(tenantId, packageId);
   }
 
   public TourPackage deactivate(long tenantId, long packageId) {
-    update("UPDATE booking.tour_package SET active = FALSE WHERE tenant_id = ? AND id = ?", tenantId, packageId);
+    update(
+        "UPDATE booking.tour_package SET active = FALSE WHERE tenant_id = ? AND id = ?",
+        tenantId,
+        packageId);
     return get(tenantId, packageId);
   }
 
@@ -106,7 +135,8 @@ public final class PackageRepository {
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
             Jdbc.bind(statement, args);
             if (statement.executeUpdate() == 0) {
-              throw new BookingException(NOT_FOUND, "no such package: " + List.of(args).subList(1, args.length));
+              throw new BookingException(
+                  NOT_FOUND, "no such package: " + List.of(args).subList(1, args.length));
             }
             return null;
           }
@@ -125,8 +155,14 @@ public final class PackageRepository {
               while (rows.next()) {
                 result.add(
                     new TourPackage(
-                        rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4), rows.getInt(5),
-                        rows.getInt(6), rows.getInt(7), rows.getBoolean(8)));
+                        rows.getLong(1),
+                        rows.getLong(2),
+                        rows.getString(3),
+                        rows.getString(4),
+                        rows.getInt(5),
+                        rows.getInt(6),
+                        rows.getInt(7),
+                        rows.getBoolean(8)));
               }
             }
             return result;

@@ -14,7 +14,9 @@ public final class ReportService {
     this.dataSource = dataSource;
   }
 
-  /** Confirmed revenue in cents per package slug, for every package of the tenant (0 when unsold). */
+  /**
+   * Confirmed revenue in cents per package slug, for every package of the tenant (0 when unsold).
+   */
   public Map<String, Long> revenueByPackage(long tenantId) {
     return Jdbc.inTransaction(
         dataSource,

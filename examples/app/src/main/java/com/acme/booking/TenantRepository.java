@@ -55,7 +55,8 @@ public final class TenantRepository {
             }
           } catch (SQLException e) {
             if (Jdbc.isUniqueViolation(e)) {
-              throw new BookingException(DUPLICATE_SLUG, "the slug '" + tenant.slug() + "' is taken", e);
+              throw new BookingException(
+                  DUPLICATE_SLUG, "the slug '" + tenant.slug() + "' is taken", e);
             }
             throw e;
           }
@@ -84,7 +85,8 @@ public final class TenantRepository {
         "reading tenant " + id,
         connection -> {
           try (PreparedStatement query =
-              connection.prepareStatement("SELECT id, slug, name, timezone FROM booking.tenant WHERE id = ?")) {
+              connection.prepareStatement(
+                  "SELECT id, slug, name, timezone FROM booking.tenant WHERE id = ?")) {
             query.setLong(1, id);
             try (ResultSet rows = query.executeQuery()) {
               if (!rows.next()) {
@@ -121,7 +123,11 @@ public final class TenantRepository {
     if (slug == null || slug.length() > MAX_SLUG_LENGTH || !SLUG.matcher(slug).matches()) {
       throw new BookingException(
           INVALID_SLUG,
-          "'" + slug + "' is not a slug: use at most " + MAX_SLUG_LENGTH + " of a-z, 0-9 and single dashes");
+          "'"
+              + slug
+              + "' is not a slug: use at most "
+              + MAX_SLUG_LENGTH
+              + " of a-z, 0-9 and single dashes");
     }
   }
 

@@ -17,7 +17,8 @@ class AvailabilityQueryTest {
     TourPackage p = f.tourPackage(tenant);
     Slot late = f.availability.openSlot(tenant.id(), p.id(), DAY.plusHours(15));
     Slot early = f.availability.openSlot(tenant.id(), p.id(), DAY.plusHours(9));
-    List<Availability> found = f.availability.available(tenant.id(), p.id(), DAY, DAY.plusDays(1), 1);
+    List<Availability> found =
+        f.availability.available(tenant.id(), p.id(), DAY, DAY.plusDays(1), 1);
     assertEquals(List.of(early.id(), late.id()), found.stream().map(a -> a.slot().id()).toList());
   }
 
@@ -54,7 +55,12 @@ class AvailabilityQueryTest {
     TourPackage p = f.tourPackage(tenant);
     Slot slot = f.availability.openSlot(tenant.id(), p.id(), DAY.plusHours(10), 8);
     f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 3);
-    assertEquals(5, f.availability.available(tenant.id(), p.id(), DAY, DAY.plusDays(1), 1).get(0).remainingSeats());
+    assertEquals(
+        5,
+        f.availability
+            .available(tenant.id(), p.id(), DAY, DAY.plusDays(1), 1)
+            .get(0)
+            .remainingSeats());
   }
 
   @Test
@@ -62,6 +68,8 @@ class AvailabilityQueryTest {
     Tenant owner = f.tenant();
     Tenant other = f.tenant();
     TourPackage p = f.tourPackage(owner);
-    assertThrows(BookingException.class, () -> f.availability.available(other.id(), p.id(), DAY, DAY.plusDays(1), 1));
+    assertThrows(
+        BookingException.class,
+        () -> f.availability.available(other.id(), p.id(), DAY, DAY.plusDays(1), 1));
   }
 }

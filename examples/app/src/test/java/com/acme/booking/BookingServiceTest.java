@@ -23,21 +23,24 @@ class BookingServiceTest {
     Tenant tenant = f.tenant();
     Slot slot = f.slot(tenant, f.tourPackage(tenant));
     Booking booking = f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 1);
-    assertEquals(booking, f.bookings.findByReference(tenant.id(), booking.reference()).orElseThrow());
+    assertEquals(
+        booking, f.bookings.findByReference(tenant.id(), booking.reference()).orElseThrow());
   }
 
   @Test
   void zeroSeatsAreRefused() {
     Tenant tenant = f.tenant();
     Slot slot = f.slot(tenant, f.tourPackage(tenant));
-    assertThrows(BookingException.class, () -> f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 0));
+    assertThrows(
+        BookingException.class, () -> f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 0));
   }
 
   @Test
   void emailIsRequired() {
     Tenant tenant = f.tenant();
     Slot slot = f.slot(tenant, f.tourPackage(tenant));
-    assertThrows(BookingException.class, () -> f.bookings.book(tenant.id(), slot.id(), "not an address", 1));
+    assertThrows(
+        BookingException.class, () -> f.bookings.book(tenant.id(), slot.id(), "not an address", 1));
   }
 
   @Test
@@ -45,7 +48,8 @@ class BookingServiceTest {
     Tenant tenant = f.tenant();
     Slot slot = f.slot(tenant, f.tourPackage(tenant));
     String email = Fixtures.email();
-    Booking booking = f.bookings.book(tenant.id(), slot.id(), email.toUpperCase(java.util.Locale.ROOT), 1);
+    Booking booking =
+        f.bookings.book(tenant.id(), slot.id(), email.toUpperCase(java.util.Locale.ROOT), 1);
     assertEquals(email, booking.customerEmail());
   }
 
@@ -53,7 +57,8 @@ class BookingServiceTest {
   void unknownSlotIsNotFound() {
     Tenant tenant = f.tenant();
     BookingException e =
-        assertThrows(BookingException.class, () -> f.bookings.book(tenant.id(), -5, Fixtures.email(), 1));
+        assertThrows(
+            BookingException.class, () -> f.bookings.book(tenant.id(), -5, Fixtures.email(), 1));
     assertEquals(BookingException.Reason.NOT_FOUND, e.reason());
   }
 }

@@ -12,7 +12,8 @@ class CancellationTest {
     Tenant tenant = f.tenant();
     Slot slot = f.slot(tenant, f.tourPackage(tenant));
     Booking booking = f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 2);
-    assertEquals(Booking.Status.CANCELLED, f.bookings.cancel(tenant.id(), booking.reference()).status());
+    assertEquals(
+        Booking.Status.CANCELLED, f.bookings.cancel(tenant.id(), booking.reference()).status());
   }
 
   @Test
@@ -22,7 +23,8 @@ class CancellationTest {
     Booking booking = f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 2);
     f.bookings.cancel(tenant.id(), booking.reference());
     BookingException e =
-        assertThrows(BookingException.class, () -> f.bookings.cancel(tenant.id(), booking.reference()));
+        assertThrows(
+            BookingException.class, () -> f.bookings.cancel(tenant.id(), booking.reference()));
     assertEquals(BookingException.Reason.ALREADY_CANCELLED, e.reason());
   }
 
@@ -49,7 +51,9 @@ class CancellationTest {
   void unknownReferenceIsNotFound() {
     Tenant tenant = f.tenant();
     BookingException e =
-        assertThrows(BookingException.class, () -> f.bookings.cancel(tenant.id(), BookingService.newReference()));
+        assertThrows(
+            BookingException.class,
+            () -> f.bookings.cancel(tenant.id(), BookingService.newReference()));
     assertEquals(BookingException.Reason.NOT_FOUND, e.reason());
   }
 }

@@ -41,9 +41,11 @@ class CustomerBookingsTest {
   void cancelledBookingsAreStillListed() {
     Tenant tenant = f.tenant();
     String email = Fixtures.email();
-    Booking booking = f.bookings.book(tenant.id(), f.slot(tenant, f.tourPackage(tenant)).id(), email, 1);
+    Booking booking =
+        f.bookings.book(tenant.id(), f.slot(tenant, f.tourPackage(tenant)).id(), email, 1);
     f.bookings.cancel(tenant.id(), booking.reference());
-    assertEquals(Booking.Status.CANCELLED, f.bookings.forCustomer(tenant.id(), email).get(0).status());
+    assertEquals(
+        Booking.Status.CANCELLED, f.bookings.forCustomer(tenant.id(), email).get(0).status());
   }
 
   @Test

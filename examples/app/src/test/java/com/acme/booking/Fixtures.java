@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * Test data with keys from {@link UniqueSlugs}: every test makes its own tenant, so tests running at the
- * same time, or the same suite run again against the same database, never meet each other's rows.
+ * Test data with keys from {@link UniqueSlugs}: every test makes its own tenant, so tests running
+ * at the same time, or the same suite run again against the same database, never meet each other's
+ * rows.
  */
 final class Fixtures {
   static final LocalDateTime SEASON_START = LocalDateTime.of(2031, 5, 1, 9, 0);
@@ -21,7 +22,8 @@ final class Fixtures {
   final ReportService reports = new ReportService(db);
 
   Tenant tenant() {
-    return tenants.create(new NewTenant(UniqueSlugs.of("tenant"), UniqueSlugs.name("Tenant"), "Europe/Berlin"));
+    return tenants.create(
+        new NewTenant(UniqueSlugs.of("tenant"), UniqueSlugs.name("Tenant"), "Europe/Berlin"));
   }
 
   TourPackage tourPackage(Tenant tenant) {
@@ -30,15 +32,18 @@ final class Fixtures {
 
   TourPackage tourPackage(Tenant tenant, int capacity, int priceCents) {
     return packages.create(
-        tenant.id(), new NewPackage(UniqueSlugs.of("city-walk"), "City walk", 90, capacity, priceCents));
+        tenant.id(),
+        new NewPackage(UniqueSlugs.of("city-walk"), "City walk", 90, capacity, priceCents));
   }
 
   Slot slot(Tenant tenant, TourPackage p) {
-    return availability.openSlot(tenant.id(), p.id(), SEASON_START.plusHours(HOURS.incrementAndGet()));
+    return availability.openSlot(
+        tenant.id(), p.id(), SEASON_START.plusHours(HOURS.incrementAndGet()));
   }
 
   Slot slot(Tenant tenant, TourPackage p, int capacity) {
-    return availability.openSlot(tenant.id(), p.id(), SEASON_START.plusHours(HOURS.incrementAndGet()), capacity);
+    return availability.openSlot(
+        tenant.id(), p.id(), SEASON_START.plusHours(HOURS.incrementAndGet()), capacity);
   }
 
   static String email() {

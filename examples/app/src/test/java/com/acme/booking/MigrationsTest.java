@@ -33,7 +33,8 @@ class MigrationsTest {
   void allTablesExist() throws Exception {
     try (Connection connection = f.db.getConnection()) {
       for (String table : new String[] {"tenant", "tour_package", "slot", "booking"}) {
-        try (ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM booking." + table)) {
+        try (ResultSet rows =
+            connection.createStatement().executeQuery("SELECT COUNT(*) FROM booking." + table)) {
           assertTrue(rows.next(), table);
         }
       }

@@ -27,7 +27,9 @@ class OverbookingTest {
     Slot slot = f.slot(tenant, f.tourPackage(tenant), 4);
     f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 3);
     BookingException e =
-        assertThrows(BookingException.class, () -> f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 2));
+        assertThrows(
+            BookingException.class,
+            () -> f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 2));
     assertEquals(BookingException.Reason.SOLD_OUT, e.reason());
   }
 
@@ -35,7 +37,8 @@ class OverbookingTest {
   void soldOutBookingLeavesNoRow() {
     Tenant tenant = f.tenant();
     Slot slot = f.slot(tenant, f.tourPackage(tenant), 2);
-    assertThrows(BookingException.class, () -> f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 3));
+    assertThrows(
+        BookingException.class, () -> f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 3));
     assertTrue(f.bookings.confirmedOn(tenant.id(), slot.id()).isEmpty());
   }
 

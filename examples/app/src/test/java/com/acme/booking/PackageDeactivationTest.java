@@ -32,7 +32,9 @@ class PackageDeactivationTest {
     Slot slot = f.slot(tenant, p);
     f.packages.deactivate(tenant.id(), p.id());
     BookingException e =
-        assertThrows(BookingException.class, () -> f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 1));
+        assertThrows(
+            BookingException.class,
+            () -> f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 1));
     assertEquals(BookingException.Reason.PACKAGE_INACTIVE, e.reason());
   }
 
@@ -43,6 +45,8 @@ class PackageDeactivationTest {
     Slot slot = f.slot(tenant, p);
     Booking booking = f.bookings.book(tenant.id(), slot.id(), Fixtures.email(), 2);
     f.packages.deactivate(tenant.id(), p.id());
-    assertEquals(Booking.Status.CONFIRMED, f.bookings.findByReference(tenant.id(), booking.reference()).orElseThrow().status());
+    assertEquals(
+        Booking.Status.CONFIRMED,
+        f.bookings.findByReference(tenant.id(), booking.reference()).orElseThrow().status());
   }
 }

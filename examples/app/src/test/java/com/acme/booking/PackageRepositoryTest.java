@@ -13,7 +13,9 @@ class PackageRepositoryTest {
   void createsPackage() {
     Tenant tenant = f.tenant();
     TourPackage p =
-        f.packages.create(tenant.id(), new NewPackage(UniqueSlugs.of("sunset-cruise"), "Sunset cruise", 120, 40, 4900));
+        f.packages.create(
+            tenant.id(),
+            new NewPackage(UniqueSlugs.of("sunset-cruise"), "Sunset cruise", 120, 40, 4900));
     assertEquals(tenant.id(), p.tenantId());
     assertEquals(40, p.capacity());
     assertTrue(p.active());
@@ -60,6 +62,8 @@ class PackageRepositoryTest {
     Tenant tenant = f.tenant();
     assertThrows(
         BookingException.class,
-        () -> f.packages.create(tenant.id(), new NewPackage(UniqueSlugs.of("empty"), "Empty", 60, 0, 1000)));
+        () ->
+            f.packages.create(
+                tenant.id(), new NewPackage(UniqueSlugs.of("empty"), "Empty", 60, 0, 1000)));
   }
 }

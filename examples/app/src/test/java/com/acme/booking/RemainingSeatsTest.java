@@ -43,7 +43,8 @@ class RemainingSeatsTest {
 
   @Test
   void unknownSlotIsNotFound() {
-    BookingException e = assertThrows(BookingException.class, () -> f.availability.remainingSeats(-1));
+    BookingException e =
+        assertThrows(BookingException.class, () -> f.availability.remainingSeats(-1));
     assertEquals(BookingException.Reason.NOT_FOUND, e.reason());
   }
 }

@@ -14,7 +14,8 @@ class RescheduleTest {
     Slot from = f.slot(tenant, p);
     Slot to = f.slot(tenant, p);
     Booking booking = f.bookings.book(tenant.id(), from.id(), Fixtures.email(), 3);
-    assertEquals(to.id(), f.bookings.reschedule(tenant.id(), booking.reference(), to.id()).slotId());
+    assertEquals(
+        to.id(), f.bookings.reschedule(tenant.id(), booking.reference(), to.id()).slotId());
     assertEquals(from.capacity(), f.availability.remainingSeats(from.id()));
     assertEquals(to.capacity() - 3, f.availability.remainingSeats(to.id()));
   }
@@ -27,9 +28,13 @@ class RescheduleTest {
     Slot to = f.slot(tenant, p, 2);
     Booking booking = f.bookings.book(tenant.id(), from.id(), Fixtures.email(), 3);
     BookingException e =
-        assertThrows(BookingException.class, () -> f.bookings.reschedule(tenant.id(), booking.reference(), to.id()));
+        assertThrows(
+            BookingException.class,
+            () -> f.bookings.reschedule(tenant.id(), booking.reference(), to.id()));
     assertEquals(BookingException.Reason.SOLD_OUT, e.reason());
-    assertEquals(from.id(), f.bookings.findByReference(tenant.id(), booking.reference()).orElseThrow().slotId());
+    assertEquals(
+        from.id(),
+        f.bookings.findByReference(tenant.id(), booking.reference()).orElseThrow().slotId());
   }
 
   @Test
@@ -40,7 +45,9 @@ class RescheduleTest {
     Slot to = f.slot(tenant, p);
     Booking booking = f.bookings.book(tenant.id(), from.id(), Fixtures.email(), 1);
     f.bookings.cancel(tenant.id(), booking.reference());
-    assertThrows(BookingException.class, () -> f.bookings.reschedule(tenant.id(), booking.reference(), to.id()));
+    assertThrows(
+        BookingException.class,
+        () -> f.bookings.reschedule(tenant.id(), booking.reference(), to.id()));
   }
 
   @Test
@@ -52,7 +59,8 @@ class RescheduleTest {
     Booking booking = f.bookings.book(tenant.id(), from.id(), Fixtures.email(), 1);
     BookingException e =
         assertThrows(
-            BookingException.class, () -> f.bookings.reschedule(tenant.id(), booking.reference(), foreign.id()));
+            BookingException.class,
+            () -> f.bookings.reschedule(tenant.id(), booking.reference(), foreign.id()));
     assertEquals(BookingException.Reason.WRONG_TENANT, e.reason());
   }
 

@@ -25,15 +25,22 @@ class SeasonScenarioTest {
   @Test
   @Order(1)
   void operatorSignsUp() {
-    tenant = f.tenants.create(new NewTenant(UniqueSlugs.of("lake-kayaks"), "Lake Kayaks", "Europe/Zurich"));
-    kayak = f.packages.create(tenant.id(), new NewPackage(UniqueSlugs.of("kayak-morning"), "Morning kayak", 180, 6, 6000));
+    tenant =
+        f.tenants.create(
+            new NewTenant(UniqueSlugs.of("lake-kayaks"), "Lake Kayaks", "Europe/Zurich"));
+    kayak =
+        f.packages.create(
+            tenant.id(),
+            new NewPackage(UniqueSlugs.of("kayak-morning"), "Morning kayak", 180, 6, 6000));
     assertEquals(List.of(kayak), f.packages.listActive(tenant.id()));
   }
 
   @Test
   @Order(2)
   void opensTheSummer() {
-    slots = f.availability.openWeekly(tenant.id(), kayak.id(), LocalDate.of(2031, 6, 7), LocalTime.of(8, 0), 12);
+    slots =
+        f.availability.openWeekly(
+            tenant.id(), kayak.id(), LocalDate.of(2031, 6, 7), LocalTime.of(8, 0), 12);
     assertEquals(12, slots.size());
   }
 

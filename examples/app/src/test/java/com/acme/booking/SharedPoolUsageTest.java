@@ -7,7 +7,9 @@ import dev.poolguard.runtime.SharedTestDataSource;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 
-/** What the suite relies on from PoolGuard: one small pool for the whole JVM, shared by every class. */
+/**
+ * What the suite relies on from PoolGuard: one small pool for the whole JVM, shared by every class.
+ */
 class SharedPoolUsageTest {
   private final Fixtures f = new Fixtures();
 

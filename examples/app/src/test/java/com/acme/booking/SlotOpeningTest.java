@@ -27,7 +27,9 @@ class SlotOpeningTest {
     TourPackage p = f.tourPackage(tenant);
     Slot slot = f.slot(tenant, p);
     BookingException e =
-        assertThrows(BookingException.class, () -> f.availability.openSlot(tenant.id(), p.id(), slot.startsAt()));
+        assertThrows(
+            BookingException.class,
+            () -> f.availability.openSlot(tenant.id(), p.id(), slot.startsAt()));
     assertEquals(BookingException.Reason.SLOT_TAKEN, e.reason());
   }
 

@@ -22,7 +22,8 @@ class TenantIsolationTest {
   void bookingReferenceIsPrivateToItsTenant() {
     Tenant a = f.tenant();
     Tenant b = f.tenant();
-    Booking booking = f.bookings.book(a.id(), f.slot(a, f.tourPackage(a)).id(), Fixtures.email(), 1);
+    Booking booking =
+        f.bookings.book(a.id(), f.slot(a, f.tourPackage(a)).id(), Fixtures.email(), 1);
     assertTrue(f.bookings.findByReference(b.id(), booking.reference()).isEmpty());
   }
 
@@ -32,7 +33,8 @@ class TenantIsolationTest {
     Tenant b = f.tenant();
     Slot slot = f.slot(a, f.tourPackage(a));
     BookingException e =
-        assertThrows(BookingException.class, () -> f.bookings.book(b.id(), slot.id(), Fixtures.email(), 1));
+        assertThrows(
+            BookingException.class, () -> f.bookings.book(b.id(), slot.id(), Fixtures.email(), 1));
     assertEquals(BookingException.Reason.WRONG_TENANT, e.reason());
   }
 
@@ -40,9 +42,12 @@ class TenantIsolationTest {
   void cannotCancelAnotherTenantsBooking() {
     Tenant a = f.tenant();
     Tenant b = f.tenant();
-    Booking booking = f.bookings.book(a.id(), f.slot(a, f.tourPackage(a)).id(), Fixtures.email(), 1);
+    Booking booking =
+        f.bookings.book(a.id(), f.slot(a, f.tourPackage(a)).id(), Fixtures.email(), 1);
     assertThrows(BookingException.class, () -> f.bookings.cancel(b.id(), booking.reference()));
-    assertEquals(Booking.Status.CONFIRMED, f.bookings.findByReference(a.id(), booking.reference()).orElseThrow().status());
+    assertEquals(
+        Booking.Status.CONFIRMED,
+        f.bookings.findByReference(a.id(), booking.reference()).orElseThrow().status());
   }
 
   @Test

@@ -6,8 +6,8 @@ import dev.poolguard.runtime.UniqueSlugs;
 import org.junit.jupiter.api.Test;
 
 /**
- * Invalid slugs never reach the database, so these tests write fixed values on purpose. That is the one
- * kind of test where a literal slug is right, and it says so with {@code @SuppressWarnings}.
+ * Invalid slugs never reach the database, so these tests write fixed values on purpose. That is the
+ * one kind of test where a literal slug is right, and it says so with {@code @SuppressWarnings}.
  */
 class TenantSlugValidationTest {
   private final Fixtures f = new Fixtures();

@@ -15,14 +15,17 @@ class TransactionRollbackTest {
   void refusedTenantLeavesNoRow() throws Exception {
     Tenant tenant = f.tenant();
     assertThrows(
-        BookingException.class, () -> f.tenants.create(new NewTenant(tenant.slug(), "Second", "UTC")));
+        BookingException.class,
+        () -> f.tenants.create(new NewTenant(tenant.slug(), "Second", "UTC")));
     assertEquals(1, count("SELECT COUNT(*) FROM booking.tenant WHERE slug = ?", tenant.slug()));
   }
 
   @Test
   void connectionIsUsableAfterARollback() {
     Tenant tenant = f.tenant();
-    assertThrows(BookingException.class, () -> f.tenants.create(new NewTenant(tenant.slug(), "Again", "UTC")));
+    assertThrows(
+        BookingException.class,
+        () -> f.tenants.create(new NewTenant(tenant.slug(), "Again", "UTC")));
     assertEquals(tenant, f.tenants.findBySlug(tenant.slug()).orElseThrow());
   }
 
@@ -38,7 +41,9 @@ class TransactionRollbackTest {
   void refusedPackageLeavesNoRow() throws Exception {
     Tenant tenant = f.tenant();
     String slug = UniqueSlugs.of("broken");
-    assertThrows(BookingException.class, () -> f.packages.create(tenant.id(), new NewPackage(slug, "B", 60, 10, -5)));
+    assertThrows(
+        BookingException.class,
+        () -> f.packages.create(tenant.id(), new NewPackage(slug, "B", 60, 10, -5)));
     assertEquals(0, count("SELECT COUNT(*) FROM booking.tour_package WHERE slug = ?", slug));
   }
 

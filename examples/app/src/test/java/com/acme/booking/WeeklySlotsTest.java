@@ -16,7 +16,8 @@ class WeeklySlotsTest {
   void opensOneSlotPerWeek() {
     Tenant tenant = f.tenant();
     TourPackage p = f.tourPackage(tenant);
-    List<Slot> slots = f.availability.openWeekly(tenant.id(), p.id(), MONDAY, LocalTime.of(10, 0), 6);
+    List<Slot> slots =
+        f.availability.openWeekly(tenant.id(), p.id(), MONDAY, LocalTime.of(10, 0), 6);
     assertEquals(6, slots.size());
     assertEquals(MONDAY.plusWeeks(5).atTime(10, 0), slots.get(5).startsAt());
   }
@@ -40,14 +41,19 @@ class WeeklySlotsTest {
         () -> f.availability.openWeekly(tenant.id(), p.id(), MONDAY, LocalTime.of(9, 0), 4));
     assertEquals(
         1,
-        f.availability.available(tenant.id(), p.id(), MONDAY.atStartOfDay(), MONDAY.plusWeeks(8).atStartOfDay(), 1).size());
+        f.availability
+            .available(
+                tenant.id(), p.id(), MONDAY.atStartOfDay(), MONDAY.plusWeeks(8).atStartOfDay(), 1)
+            .size());
   }
 
   @Test
   void zeroWeeksAreRefused() {
     Tenant tenant = f.tenant();
     TourPackage p = f.tourPackage(tenant);
-    assertThrows(BookingException.class, () -> f.availability.openWeekly(tenant.id(), p.id(), MONDAY, LocalTime.NOON, 0));
+    assertThrows(
+        BookingException.class,
+        () -> f.availability.openWeekly(tenant.id(), p.id(), MONDAY, LocalTime.NOON, 0));
   }
 
   @Test

@@ -1,9 +1,0 @@
-package dev.poolguard.checks;
-
-/** Where each check's documentation page lives; every {@code @BugPattern} link is built from here. */
-final class Links {
-  /** Base URL of the per-check pages in {@code docs/checks/}. */
-  static final String DOCS = "https://github.com/poolguard/poolguard/blob/main/docs/checks/";
-
-  private Links() {}
-}

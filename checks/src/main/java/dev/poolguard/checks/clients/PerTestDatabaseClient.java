@@ -1,0 +1,125 @@
+package dev.poolguard.checks.clients;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.poolguard.checks.common.FlagValues;
+import dev.poolguard.checks.common.Links;
+import dev.poolguard.checks.common.PoolGuardOptions;
+import dev.poolguard.checks.common.TestCodeDetector;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/**
+ * Flags test code that builds its own database client: a pool, a raw connection or a URL-built
+ * client. Every such client opens connections of its own, so a suite of many test classes (and
+ * parallel forks) runs the server out of connection slots. Tests should borrow from the one
+ * process-wide pool instead.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "Test code builds its own database client; use the shared test pool"
+            + " (SharedTestDataSource.get()) instead",
+    severity = ERROR,
+    link = Links.DOCS + "PerTestDatabaseClient.md",
+    linkType = CUSTOM,
+    tags = BugPattern.StandardTags.FRAGILE_CODE)
+public final class PerTestDatabaseClient extends BugChecker
+    implements NewClassTreeMatcher, MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
+  private static final long serialVersionUID = 1L;
+
+  public static final String ADDITIONAL_CLIENTS = "PerTestDatabaseClient:AdditionalClients";
+
+  private final TestCodeDetector testCode;
+  private final SharedPoolHolders holders;
+  private final ClientCatalog catalog;
+
+  /** Used by Error Prone when the check is loaded without flags. */
+  public PerTestDatabaseClient() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Inject
+  PerTestDatabaseClient(ErrorProneFlags flags) {
+    PoolGuardOptions options = new PoolGuardOptions(flags);
+    this.testCode = new TestCodeDetector(options);
+    this.holders = new SharedPoolHolders(options);
+    this.catalog = new ClientCatalog(FlagValues.members(flags, ADDITIONAL_CLIENTS));
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    return match(tree, ASTHelpers.getSymbol(tree), state);
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return match(tree, ASTHelpers.getSymbol(tree), state);
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    return match(tree, ASTHelpers.getSymbol(tree), state);
+  }
+
+  private Description match(ExpressionTree tree, MethodSymbol method, VisitorState state) {
+    if (method == null || !testCode.isTestCode(state)) {
+      return Description.NO_MATCH;
+    }
+    Optional<ClientKind> kind = catalog.clientBuiltBy(method, state);
+    if (kind.isEmpty()
+        || EmbeddedUrls.isInMemoryOnly(tree, state)
+        || holders.isInDeclaredHolder(state.getPath())
+        || SharedPoolHolders.isSingletonCreation(state)) {
+      return Description.NO_MATCH;
+    }
+    Description.Builder description =
+        buildDescription(tree).setMessage(message(describe(tree, method, state), kind.get()));
+    SharedClientFix.forClient(tree, method, kind.get(), state).ifPresent(description::addFix);
+    return description.build();
+  }
+
+  /**
+   * How the flagged code reads: {@code new HikariDataSource(..)}, {@code
+   * DriverManager.getConnection(..)}.
+   */
+  private static String describe(ExpressionTree tree, MethodSymbol method, VisitorState state) {
+    if (tree instanceof NewClassTree) {
+      Symbol constructed = ASTHelpers.getSymbol(((NewClassTree) tree).getIdentifier());
+      return "new " + (constructed == null ? method.owner : constructed).getSimpleName() + "(..)";
+    }
+    if (tree instanceof MemberReferenceTree) {
+      return state.getSourceForNode(tree);
+    }
+    return method.owner.getSimpleName() + "." + method.getSimpleName() + "(..)";
+  }
+
+  private static String message(String what, ClientKind kind) {
+    String replacement =
+        kind == ClientKind.CONNECTION
+            ? "SharedTestDataSource.get().getConnection() (and close the connection to return it)"
+            : "SharedTestDataSource.get() from poolguard-runtime, or your project's one shared holder";
+    return String.format(
+        "%s builds %s in test code. Every such client opens its own server connections, so with many"
+            + " test classes and parallel forks the database runs out of connection slots ('too many"
+            + " clients already', 'Connection is not available, request timed out'). Use %s.",
+        what, kind.description(), replacement);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.poolguard.checks.common;
+
+/**
+ * Where each check's documentation page lives; every {@code @BugPattern} link is built from here.
+ */
+public final class Links {
+  /** Base URL of the per-check pages in {@code docs/checks/}. */
+  public static final String DOCS = "https://github.com/poolguard/poolguard/blob/main/docs/checks/";
+
+  private Links() {}
+}

@@ -1,0 +1,119 @@
+package dev.poolguard.checks.keys;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The unique-key names a check looks for ({@code slug}, {@code email}, …) and the one rule that
+ * decides whether a name (a method, parameter, field or map key) denotes one of them.
+ *
+ * <p>A name denotes a key when its <em>last words</em> are the key's words, comparing
+ * case-insensitively, with words split at camel-case humps, underscores, hyphens and dots: {@code
+ * slug}, {@code SLUG}, {@code tenantSlug}, {@code tenant_slug}, {@code PRODUCT_SLUG} denote {@code
+ * slug}; {@code slugs}, {@code slugify}, {@code slugLength}, {@code slugPrefix} do not.
+ */
+final class KeyNames {
+  private final ImmutableList<String> names;
+  private final ImmutableList<ImmutableList<String>> keys;
+  // The last word of each key: a name can only denote a key if it contains that word.
+  private final ImmutableList<String> lastWords;
+
+  KeyNames(ImmutableList<String> names) {
+    this.names = names;
+    this.keys = names.stream().map(KeyNames::words).collect(ImmutableList.toImmutableList());
+    this.lastWords =
+        keys.stream()
+            .filter(k -> !k.isEmpty())
+            .map(k -> k.get(k.size() - 1))
+            .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * A cheap necessary condition for {@link #keyOf}: whether {@code name} contains, ignoring case,
+   * the last word of some key. Lets callers skip splitting the names of the many members that are
+   * not keys.
+   */
+  boolean mayDenoteKey(String name) {
+    for (String word : lastWords) {
+      for (int i = 0, last = name.length() - word.length(); i <= last; i++) {
+        if (name.regionMatches(true, i, word, 0, word.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The key {@code name} denotes, spelled as in the flag, or {@code null}. */
+  String keyOf(CharSequence name) {
+    return keyOfWords(words(name.toString()));
+  }
+
+  /** Like {@link #keyOf}, for a name already split into words. */
+  String keyOfWords(List<String> words) {
+    for (int i = 0; i < keys.size(); i++) {
+      if (endsWith(words, keys.get(i))) {
+        return names.get(i);
+      }
+    }
+    return null;
+  }
+
+  boolean denotesKey(CharSequence name) {
+    return keyOf(name) != null;
+  }
+
+  private static boolean endsWith(List<String> words, List<String> key) {
+    if (key.isEmpty() || words.size() < key.size()) {
+      return false;
+    }
+    int offset = words.size() - key.size();
+    for (int i = 0; i < key.size(); i++) {
+      if (!words.get(offset + i).equalsIgnoreCase(key.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code setTenantSlug} → [set, tenant, slug]; {@code PRODUCT_SLUG} → [product, slug]; lower
+   * case.
+   */
+  static ImmutableList<String> words(String name) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    int n = name.length();
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      if (c == '_' || c == '-' || c == '.' || c == '$' || c == ' ') {
+        flush(word, words);
+        continue;
+      }
+      if (Character.isUpperCase(c) && word.length() > 0) {
+        char previous = name.charAt(i - 1);
+        boolean nextIsLower = i + 1 < n && Character.isLowerCase(name.charAt(i + 1));
+        // fooBar → foo|Bar;  HTTPServer → HTTP|Server;  SLUG stays one word.
+        if (Character.isLowerCase(previous)
+            || Character.isDigit(previous)
+            || (Character.isUpperCase(previous) && nextIsLower)) {
+          flush(word, words);
+        }
+      }
+      word.append(c);
+    }
+    flush(word, words);
+    return words.stream()
+        .map(w -> w.toLowerCase(Locale.ROOT))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  private static void flush(StringBuilder word, List<String> words) {
+    if (word.length() > 0) {
+      words.add(word.toString());
+      word.setLength(0);
+    }
+  }
+}

@@ -1,0 +1,492 @@
+package dev.poolguard.checks.keys;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import dev.poolguard.checks.common.MemberName;
+import dev.poolguard.checks.common.RuntimeApi;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Finds the arguments of a call that are written into a unique-key slot: a setter or fluent/builder
+ * method named after the key, a constructor (or record, or test-data helper) parameter named after
+ * the key, a map entry or named bind parameter keyed by the key. Knows names and shapes only;
+ * whether the value is fixed, and whether the call writes or reads, is decided elsewhere.
+ */
+final class KeySlots {
+  /** Calls whose first argument names a key and whose second is its value. */
+  private static final ImmutableSet<String> KEY_THEN_VALUE =
+      ImmutableSet.of(
+          "put",
+          "putIfAbsent",
+          "entry",
+          "immutableEntry",
+          "bind",
+          "bindByName",
+          "addValue",
+          "setParameter",
+          "param",
+          "parameter",
+          "addParameter",
+          "set",
+          "with",
+          "value",
+          "append",
+          "add",
+          "setProperty",
+          "setVariable",
+          "setAttribute");
+
+  /** Calls {@code (target, key, value, ..)}: reflection helpers that write a named field. */
+  private static final ImmutableSet<String> TARGET_KEY_VALUE =
+      ImmutableSet.of(
+          "setField",
+          "writeField",
+          "writeDeclaredField",
+          "setProperty",
+          "setInternalState",
+          "setFieldValue");
+
+  /** Constructors {@code (key, value)} of map-like values. */
+  private static final ImmutableSet<String> KEY_VALUE_CONSTRUCTORS =
+      ImmutableSet.of(
+          "java.util.AbstractMap.SimpleEntry",
+          "java.util.AbstractMap.SimpleImmutableEntry",
+          "org.springframework.jdbc.core.namedparam.MapSqlParameterSource",
+          "org.bson.Document",
+          "com.mongodb.BasicDBObject");
+
+  /** First words of single-argument methods named after a key that set it. */
+  private static final ImmutableSet<String> SETTER_WORDS =
+      ImmutableSet.of("set", "with", "update", "change");
+
+  /**
+   * First words of methods named after a key that read, look up, test or derive it rather than
+   * write it ({@code findBySlug}, {@code existsSlug}, {@code slugify}-style helpers named {@code
+   * toSlug}).
+   */
+  private static final ImmutableSet<String> NON_WRITING_WORDS =
+      ImmutableSet.of(
+          "get",
+          "is",
+          "has",
+          "find",
+          "exists",
+          "count",
+          "delete",
+          "remove",
+          "query",
+          "search",
+          "load",
+          "fetch",
+          "read",
+          "lookup",
+          "select",
+          "assert",
+          "verify",
+          "validate",
+          "check",
+          "contains",
+          "parse",
+          "to",
+          "as",
+          "compute",
+          "generate",
+          "create",
+          "new",
+          "make",
+          "build",
+          "normalize",
+          "random",
+          "unique",
+          "next",
+          "format",
+          "matches",
+          "equals",
+          "expect",
+          "by",
+          "for",
+          "from",
+          "of",
+          "sanitize",
+          "clean",
+          "encode",
+          "decode",
+          "escape",
+          "slugify",
+          "derive",
+          "calculate");
+
+  /** Words that mark a method name as a query ({@code findBySlug}, {@code orderBySlug}). */
+  private static final ImmutableSet<String> QUERY_WORDS =
+      ImmutableSet.of("by", "where", "filter", "having");
+
+  /**
+   * First words of test-data helpers whose parameters are written ({@code insertProduct(slug)}).
+   */
+  private static final ImmutableSet<String> HELPER_WRITE_WORDS =
+      ImmutableSet.of(
+          "create",
+          "insert",
+          "save",
+          "persist",
+          "add",
+          "new",
+          "given",
+          "seed",
+          "register",
+          "store",
+          "upsert",
+          "make",
+          "build",
+          "a",
+          "an",
+          "stub",
+          "prepare",
+          "setup");
+
+  enum Kind {
+    /**
+     * A member named after the key: setter, fluent method, constructor or helper parameter, field.
+     */
+    NAMED,
+    /** A map entry or named bind parameter keyed by the key. */
+    KEYED
+  }
+
+  /** One argument that is written into a key: the value, the key name, and how the slot reads. */
+  record Slot(ExpressionTree value, String key, String where, Kind kind) {}
+
+  /** Parameter names of a class compiled without {@code -parameters}. */
+  private static final Pattern SYNTHETIC_PARAMETER = Pattern.compile("arg\\d+");
+
+  private final KeyNames keys;
+  private final ImmutableList<MemberName> uniqueFactories;
+  // Per method, once per compilation (symbols compare by identity).
+  private final Map<MethodSymbol, ParameterKeys> parameterKeys = new IdentityHashMap<>();
+  private final Map<MethodSymbol, Boolean> mayHaveSlots = new IdentityHashMap<>();
+  private final Map<MethodSymbol, String> namedMethodKeys = new IdentityHashMap<>();
+
+  KeySlots(KeyNames keys, ImmutableList<MemberName> uniqueFactories) {
+    this.keys = keys;
+    this.uniqueFactories = uniqueFactories;
+  }
+
+  /**
+   * The key slots among {@code arguments} of a call to {@code method} (a method or constructor).
+   */
+  ImmutableList<Slot> slots(
+      MethodSymbol method, List<? extends ExpressionTree> arguments, VisitorState state) {
+    if (arguments.isEmpty() || !mayHaveSlots.computeIfAbsent(method, this::mayHaveSlots)) {
+      return ImmutableList.of();
+    }
+    List<Slot> slots = new ArrayList<>();
+    if (method.isConstructor()) {
+      keyedConstructor(method, arguments, slots);
+      if (slots.isEmpty()) {
+        namedParameters(method, arguments, slots);
+      }
+      return withoutUniqueFactory(method, slots);
+    }
+    String name = method.getSimpleName().toString();
+    if (name.equals("of") && arguments.size() % 2 == 0 && isMap(method.owner, state)) {
+      for (int i = 0; i + 1 < arguments.size(); i += 2) {
+        keyed(arguments.get(i), arguments.get(i + 1), method.owner.getSimpleName() + ".of", slots);
+      }
+      return withoutUniqueFactory(method, slots);
+    }
+    if (KEY_THEN_VALUE.contains(name) && arguments.size() >= 2) {
+      keyed(arguments.get(0), arguments.get(1), name, slots);
+    }
+    if (slots.isEmpty() && TARGET_KEY_VALUE.contains(name) && arguments.size() >= 3) {
+      keyed(arguments.get(1), arguments.get(2), name, slots);
+    }
+    if (slots.isEmpty() && arguments.size() == 1 && keys.mayDenoteKey(name)) {
+      namedMethod(method, arguments.get(0), slots);
+    }
+    if (slots.isEmpty() && !parameterKeys(method).isEmpty() && isTestDataHelper(method)) {
+      namedParameters(method, arguments, slots);
+    }
+    return withoutUniqueFactory(method, slots);
+  }
+
+  /**
+   * Whether a call to {@code method} can have a key slot at all, whatever its arguments: the cheap
+   * necessary conditions of {@link #slots}, decided once per method (most calls are to methods that
+   * never can).
+   */
+  private boolean mayHaveSlots(MethodSymbol method) {
+    if (method.isConstructor()) {
+      return KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString())
+          || !parameterKeys(method).isEmpty();
+    }
+    String name = method.getSimpleName().toString();
+    return name.equals("of")
+        || KEY_THEN_VALUE.contains(name)
+        || TARGET_KEY_VALUE.contains(name)
+        || keys.mayDenoteKey(name)
+        || !parameterKeys(method).isEmpty();
+  }
+
+  // Checked last: almost no call has a key slot, and the owner's qualified name is costly to read.
+  private ImmutableList<Slot> withoutUniqueFactory(MethodSymbol method, List<Slot> slots) {
+    return slots.isEmpty() || isUniqueFactory(method)
+        ? ImmutableList.of()
+        : ImmutableList.copyOf(slots);
+  }
+
+  /** A field named after a key: {@code product.slug = ..}. */
+  String keyOfField(Symbol field) {
+    if (!(field instanceof VarSymbol) || field.getKind() != ElementKind.FIELD || field.isStatic()) {
+      return null;
+    }
+    return keys.keyOf(field.getSimpleName());
+  }
+
+  private boolean isUniqueFactory(MethodSymbol method) {
+    if (method.owner != null
+        && method.owner.getQualifiedName().contentEquals(RuntimeApi.UNIQUE_SLUGS)) {
+      return true;
+    }
+    for (MemberName factory : uniqueFactories) {
+      if (factory.matches(method)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code setSlug(v)}, {@code slug(v)}, {@code withSlug(v)}, {@code tenantSlug(v)} on a builder.
+   */
+  private void namedMethod(MethodSymbol method, ExpressionTree value, List<Slot> slots) {
+    // Depends on the method alone: decided once per method (builders' slug(..) is called all over).
+    String key = namedMethodKeys.computeIfAbsent(method, this::namedMethodKey);
+    if (!key.isEmpty()) {
+      slots.add(new Slot(value, key, method.getSimpleName() + "(..)", Kind.NAMED));
+    }
+  }
+
+  /** The key a one-argument method named after it writes, or {@code ""}. */
+  private String namedMethodKey(MethodSymbol method) {
+    ImmutableList<String> words = KeyNames.words(method.getSimpleName().toString());
+    String key = keys.keyOfWords(words);
+    if (key == null || words.stream().anyMatch(QUERY_WORDS::contains)) {
+      return "";
+    }
+    int keyWords = KeyNames.words(key).size();
+    String first = words.size() > keyWords ? words.get(0) : null;
+    boolean setter = first != null && SETTER_WORDS.contains(first);
+    if (!setter && first != null && NON_WRITING_WORDS.contains(first)) {
+      return "";
+    }
+    if (!setter || !first.equals("set")) {
+      // A fluent method writes the key when it hands back a builder or the receiver; a method that
+      // returns a String (or another plain value) computes something from its argument.
+      if (!returnsBuilderLike(method)) {
+        return "";
+      }
+    }
+    return key;
+  }
+
+  private static boolean returnsBuilderLike(MethodSymbol method) {
+    Type returnType = method.getReturnType();
+    if (returnType == null) {
+      return false;
+    }
+    if (returnType.getTag() == TypeTag.VOID) {
+      return true;
+    }
+    if (returnType.isPrimitive() || returnType.tsym == null) {
+      return false;
+    }
+    String returned = returnType.tsym.getQualifiedName().toString();
+    return !returned.startsWith("java.lang.")
+        && !returned.equals("java.util.Optional")
+        && !returned.startsWith("java.util.stream.");
+  }
+
+  /** Constructor or helper parameters named after a key, by declared name or record component. */
+  private void namedParameters(
+      MethodSymbol method, List<? extends ExpressionTree> arguments, List<Slot> slots) {
+    ParameterKeys parameters = parameterKeys(method);
+    if (parameters.isEmpty()) {
+      return;
+    }
+    List<String> names = parameters.names();
+    String call =
+        method.isConstructor()
+            ? "new " + method.owner.getSimpleName()
+            : method.getSimpleName().toString();
+    boolean varargs = method.isVarArgs();
+    for (int i = 0; i < arguments.size(); i++) {
+      int parameter = i;
+      if (i >= names.size() - 1 && varargs) {
+        parameter = names.size() - 1;
+      }
+      if (parameter >= names.size()) {
+        return;
+      }
+      String key = parameters.keys().get(parameter);
+      if (key != null) {
+        slots.add(
+            new Slot(
+                arguments.get(i),
+                key,
+                call + "(.., " + names.get(parameter) + ", ..)",
+                Kind.NAMED));
+      }
+    }
+  }
+
+  /**
+   * A method's parameter names and the key each denotes ({@code null} where none); empty when none
+   * does.
+   */
+  private record ParameterKeys(List<String> names, List<String> keys) {
+    static final ParameterKeys NONE = new ParameterKeys(List.of(), List.of());
+
+    boolean isEmpty() {
+      return keys.isEmpty();
+    }
+  }
+
+  // Per method, once per compilation: calls to the same methods repeat across a test suite.
+  private ParameterKeys parameterKeys(MethodSymbol method) {
+    return parameterKeys.computeIfAbsent(
+        method,
+        m -> {
+          List<String> names = parameterNames(m);
+          List<String> perParameter = new ArrayList<>(names.size());
+          boolean any = false;
+          for (String name : names) {
+            String key = keys.mayDenoteKey(name) ? keys.keyOf(name) : null;
+            perParameter.add(key);
+            any |= key != null;
+          }
+          return any
+              ? new ParameterKeys(names, Collections.unmodifiableList(perParameter))
+              : ParameterKeys.NONE;
+        });
+  }
+
+  /** Declared parameter names; a record's canonical constructor falls back to its components. */
+  private static List<String> parameterNames(MethodSymbol method) {
+    List<String> names = new ArrayList<>();
+    for (VarSymbol parameter : method.getParameters()) {
+      names.add(parameter.getSimpleName().toString());
+    }
+    if (method.isConstructor()
+        && method.owner instanceof ClassSymbol
+        && (method.owner.flags() & Flags.RECORD) != 0
+        && names.stream().allMatch(n -> SYNTHETIC_PARAMETER.matcher(n).matches())) {
+      List<String> components = new ArrayList<>();
+      ((ClassSymbol) method.owner)
+          .getRecordComponents()
+          .forEach(c -> components.add(c.getSimpleName().toString()));
+      if (components.size() == names.size()) {
+        return components;
+      }
+    }
+    if (names.stream().allMatch(n -> SYNTHETIC_PARAMETER.matcher(n).matches())) {
+      return List.of(); // compiled without -parameters: names unknown
+    }
+    return names;
+  }
+
+  /** {@code new MapSqlParameterSource("slug", v)}, {@code new Document("slug", v)}. */
+  private void keyedConstructor(
+      MethodSymbol constructor, List<? extends ExpressionTree> arguments, List<Slot> slots) {
+    if (arguments.size() == 2
+        && KEY_VALUE_CONSTRUCTORS.contains(constructor.owner.getQualifiedName().toString())) {
+      keyed(arguments.get(0), arguments.get(1), "new " + constructor.owner.getSimpleName(), slots);
+    }
+  }
+
+  private void keyed(ExpressionTree key, ExpressionTree value, String call, List<Slot> slots) {
+    String keyName = keyNamed(key);
+    if (keyName != null) {
+      slots.add(new Slot(value, keyName, call + "(\"" + keyName + "\", ..)", Kind.KEYED));
+    }
+  }
+
+  /**
+   * The key an expression names: a constant string ({@code "slug"}, {@code "tenant_slug"}) or a
+   * field constant named after it ({@code PRODUCT.SLUG}, {@code Product_.slug}, an enum constant).
+   */
+  private String keyNamed(ExpressionTree key) {
+    Object constant = ASTHelpers.constValue(key);
+    if (constant instanceof String) {
+      String text = ((String) constant).trim();
+      if (text.startsWith(":") || text.startsWith("@") || text.startsWith("$")) {
+        text = text.substring(1); // bind-marker spellings
+      }
+      return MemberName.isJavaIdentifier(text.replace('-', '_').replace('.', '_'))
+          ? keys.keyOf(text)
+          : null;
+    }
+    if (constant == null
+        && (key instanceof MemberSelectTree || key.getKind() == Tree.Kind.IDENTIFIER)) {
+      Symbol symbol = ASTHelpers.getSymbol((Tree) key);
+      // A column or attribute handle, not a string that might itself be a key's value.
+      if (symbol instanceof VarSymbol
+          && (symbol.getKind() == ElementKind.ENUM_CONSTANT
+              || (symbol.getKind() == ElementKind.FIELD
+                  && (symbol.flags() & (Flags.FINAL | Flags.STATIC)) != 0
+                  && !isString(symbol.type)))) {
+        return keys.keyOf(symbol.getSimpleName());
+      }
+    }
+    return null;
+  }
+
+  private static boolean isString(Type type) {
+    return type == null
+        || type.tsym == null
+        || type.tsym.getQualifiedName().contentEquals("java.lang.String")
+        || type.tsym.getQualifiedName().contentEquals("java.lang.CharSequence")
+        || type.tsym.getQualifiedName().contentEquals("java.lang.Object");
+  }
+
+  private static boolean isMap(Symbol owner, VisitorState state) {
+    Type map = state.getTypeFromString("java.util.Map");
+    return owner != null
+        && owner.type != null
+        && map != null
+        && state
+            .getTypes()
+            .isSubtype(state.getTypes().erasure(owner.type), state.getTypes().erasure(map));
+  }
+
+  /** A test-data helper: {@code insertProduct(String slug, ..)}, {@code Product.of(..)}. */
+  private static boolean isTestDataHelper(MethodSymbol method) {
+    ImmutableList<String> words = KeyNames.words(method.getSimpleName().toString());
+    if (words.isEmpty()) {
+      return false;
+    }
+    if (words.size() == 1 && (words.get(0).equals("of") || words.get(0).equals("create"))) {
+      Type returnType = method.getReturnType();
+      return returnType != null && returnType.tsym == method.owner; // a value factory
+    }
+    return HELPER_WRITE_WORDS.contains(words.get(0))
+        && !words.stream().anyMatch(QUERY_WORDS::contains);
+  }
+}

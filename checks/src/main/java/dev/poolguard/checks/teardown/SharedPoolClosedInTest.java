@@ -1,0 +1,252 @@
+package dev.poolguard.checks.teardown;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.TryTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.util.Name;
+import com.sun.tools.javac.util.Names;
+import dev.poolguard.checks.clients.ClientCatalog;
+import dev.poolguard.checks.clients.PerTestDatabaseClient;
+import dev.poolguard.checks.clients.SharedPoolHolders;
+import dev.poolguard.checks.common.FlagValues;
+import dev.poolguard.checks.common.Links;
+import dev.poolguard.checks.common.PoolGuardOptions;
+import dev.poolguard.checks.common.TestCodeDetector;
+import dev.poolguard.checks.common.TestFrameworks;
+import dev.poolguard.checks.common.TreePaths;
+import java.util.function.Supplier;
+import javax.inject.Inject;
+
+/**
+ * Flags test code that ends the shared, process-wide pool — {@code close()}, {@code shutdown()},
+ * evicting its connections, try-with-resources over it — and, in teardown methods, that ends any
+ * pool the class does not own. Other test classes still use that pool; the runtime closes it once,
+ * at the end of the run.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "Test code closes the shared test pool, which later test classes still need; the runtime"
+            + " closes it once when the test run ends",
+    severity = ERROR,
+    link = Links.DOCS + "SharedPoolClosedInTest.md",
+    linkType = CUSTOM,
+    tags = BugPattern.StandardTags.FRAGILE_CODE)
+public final class SharedPoolClosedInTest extends BugChecker
+    implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher, TryTreeMatcher {
+  private static final long serialVersionUID = 1L;
+
+  private static final Matcher<ExpressionTree> ENDS_ITS_RECEIVER =
+      instanceMethod().anyClass().namedAnyOf(PoolTeardown.ENDING_METHODS);
+  private static final Matcher<ExpressionTree> ENDS_ITS_ARGUMENT =
+      staticMethod().anyClass().namedAnyOf(PoolTeardown.ENDING_STATIC_METHODS);
+
+  private final TestCodeDetector testCode;
+  private final SharedPoolHolders holders;
+  private final PoolOrigins origins;
+  // The ending methods' names in the current compilation's name table, compared by identity.
+  private Names namesTable;
+  private ImmutableSet<Name> endingNames;
+
+  /** Used by Error Prone when the check is loaded without flags. */
+  public SharedPoolClosedInTest() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Inject
+  SharedPoolClosedInTest(ErrorProneFlags flags) {
+    PoolGuardOptions options = new PoolGuardOptions(flags);
+    this.testCode = new TestCodeDetector(options);
+    this.holders = new SharedPoolHolders(options);
+    this.origins =
+        new PoolOrigins(
+            options.sharedPoolFactories(),
+            new ClientCatalog(FlagValues.members(flags, PerTestDatabaseClient.ADDITIONAL_CLIENTS)));
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    ExpressionTree pool = endedPool(tree, state);
+    if (pool == null || !testCode.isTestCode(state)) {
+      return Description.NO_MATCH;
+    }
+    return describe(tree, pool, () -> state.getSourceForNode(tree), state, true);
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    // Only bound references such as POOL::close name the pool they will end.
+    if (!ENDS_ITS_RECEIVER.matches(tree, state)
+        || !(ASTHelpers.getSymbol(tree.getQualifierExpression()) instanceof VarSymbol)
+        || !testCode.isTestCode(state)) {
+      return Description.NO_MATCH;
+    }
+    return describe(
+        tree, tree.getQualifierExpression(), () -> state.getSourceForNode(tree), state, false);
+  }
+
+  @Override
+  public Description matchTry(TryTree tree, VisitorState state) {
+    if (tree.getResources().isEmpty() || !testCode.isTestCode(state)) {
+      return Description.NO_MATCH;
+    }
+    for (Tree resource : tree.getResources()) {
+      ExpressionTree pool =
+          resource instanceof VariableTree
+              ? ((VariableTree) resource).getInitializer()
+              : (ExpressionTree) resource;
+      Description description =
+          describe(
+              resource, pool, () -> "try (" + state.getSourceForNode(resource) + ")", state, false);
+      if (description != Description.NO_MATCH) {
+        return description;
+      }
+    }
+    return Description.NO_MATCH;
+  }
+
+  /**
+   * The pool a call ends: the receiver of {@code close()}-style methods, or a static closer's
+   * argument.
+   */
+  private ExpressionTree endedPool(MethodInvocationTree call, VisitorState state) {
+    Symbol method = ASTHelpers.getSymbol(call);
+    if (method == null || !endingNames(state).contains(method.getSimpleName())) {
+      return null; // nearly every call: skip the method matchers
+    }
+    if (ENDS_ITS_RECEIVER.matches(call, state)) {
+      return ASTHelpers.getReceiver(call);
+    }
+    if (ENDS_ITS_ARGUMENT.matches(call, state) && call.getArguments().size() == 1) {
+      return call.getArguments().get(0);
+    }
+    return null;
+  }
+
+  private ImmutableSet<Name> endingNames(VisitorState state) {
+    Names names = state.getNames();
+    if (names != namesTable) {
+      ImmutableSet.Builder<Name> ending = ImmutableSet.builder();
+      PoolTeardown.ENDING_METHODS.forEach(n -> ending.add(names.fromString(n)));
+      PoolTeardown.ENDING_STATIC_METHODS.forEach(n -> ending.add(names.fromString(n)));
+      endingNames = ending.build();
+      namesTable = names;
+    }
+    return endingNames;
+  }
+
+  /**
+   * The finding for ending {@code pool}, if it is the shared pool or (in a teardown method) a pool
+   * this class does not own. {@code what} renders the flagged code, only for a finding: most calls
+   * that end something end a Connection, Statement or ResultSet and are rejected first.
+   */
+  private Description describe(
+      Tree reported,
+      ExpressionTree pool,
+      Supplier<String> what,
+      VisitorState state,
+      boolean deletable) {
+    if (pool == null
+        || !PoolTeardown.isPool(pool, state)
+        || holders.isInDeclaredHolder(state.getPath())) {
+      return Description.NO_MATCH;
+    }
+    TreePath classPath = TreePaths.enclosing(state.getPath(), ClassTree.class);
+    TreePath methodPath = outermostMethod(state.getPath());
+    if (classPath == null) {
+      return Description.NO_MATCH;
+    }
+    ClassSymbol closingClass = ASTHelpers.getSymbol((ClassTree) classPath.getLeaf());
+    Tree scope = methodPath != null ? methodPath.getLeaf() : classPath.getLeaf();
+    PoolOrigin origin = origins.originOf(pool, scope, closingClass, state);
+    String message;
+    if (origin == PoolOrigin.SHARED && !isHolderClosingItsOwnPool(pool, closingClass, classPath)) {
+      message = sharedMessage(what.get());
+    } else if (origin == PoolOrigin.FOREIGN && isInTeardownMethod(state.getPath())) {
+      message = foreignMessage(what.get());
+    } else {
+      return Description.NO_MATCH;
+    }
+    Description.Builder description = buildDescription(reported).setMessage(message);
+    if (deletable) {
+      StatementDeletion.deleteStatementOf(state).ifPresent(description::addFix);
+    }
+    return description.build();
+  }
+
+  /**
+   * The singleton idiom: a class without tests ending the pool it keeps in its own static field.
+   */
+  private static boolean isHolderClosingItsOwnPool(
+      ExpressionTree pool, ClassSymbol closingClass, TreePath classPath) {
+    Symbol symbol = ASTHelpers.getSymbol((Tree) ASTHelpers.stripParentheses(pool));
+    return symbol != null
+        && symbol.isStatic()
+        && symbol.owner == closingClass
+        && SharedPoolHolders.isOutsideTestLifecycle(classPath);
+  }
+
+  private static boolean isInTeardownMethod(TreePath path) {
+    TreePath method = TreePaths.enclosing(path, MethodTree.class);
+    return method != null
+        && TestFrameworks.isTeardownMethod(ASTHelpers.getSymbol((MethodTree) method.getLeaf()));
+  }
+
+  /** The method whose locals the pool expression may read: the outermost one, lambdas included. */
+  private static TreePath outermostMethod(TreePath path) {
+    TreePath method = null;
+    for (TreePath p = path;
+        p != null && !(p.getLeaf() instanceof ClassTree);
+        p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree) {
+        method = p;
+      }
+    }
+    return method;
+  }
+
+  private static String sharedMessage(String what) {
+    return String.format(
+        "'%s' ends the shared test pool (SharedTestDataSource.get()). That pool is process-wide:"
+            + " ending it here either kills it for every test class that runs after this one or makes"
+            + " the next class open a new one. The PoolGuard runtime closes it exactly once, when the"
+            + " test run ends; delete this call.",
+        what);
+  }
+
+  private static String foreignMessage(String what) {
+    return String.format(
+        "'%s' in a teardown method ends a pool this class does not own: it comes from another"
+            + " class's field or accessor, or is injected by a container or a JUnit extension, and other"
+            + " test classes still use it, so they find it closed (or open a new one). Leave closing to"
+            + " its owner (the PoolGuard runtime closes the shared pool once, when the test run ends);"
+            + " delete this call.",
+        what);
+  }
+}
