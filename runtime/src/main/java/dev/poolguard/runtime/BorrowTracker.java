@@ -128,6 +128,8 @@ final class BorrowTracker {
       this.site = site;
     }
 
+    // A proxy is equal only to itself: identity is the meaning of equals here.
+    @SuppressWarnings("ReferenceEquality")
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
