@@ -183,7 +183,7 @@ public final class ClientCatalog {
 
   private Optional<ClientKind> computeClientBuiltBy(MethodSymbol method, VisitorState state) {
     for (MemberName listed : additionalClients) {
-      if (matchesListed(listed, method, state)) {
+      if (listed.matches(method, state)) {
         return Optional.of(ClientKind.CLIENT);
       }
     }
@@ -215,13 +215,6 @@ public final class ClientCatalog {
       }
     }
     return Optional.empty();
-  }
-
-  private boolean matchesListed(MemberName listed, MethodSymbol method, VisitorState state) {
-    if (!method.getSimpleName().contentEquals(listed.memberName())) {
-      return false;
-    }
-    return supertypes(method.owner, state).contains(listed.className());
   }
 
   private Optional<ClientKind> constructedKind(MethodSymbol constructor, VisitorState state) {

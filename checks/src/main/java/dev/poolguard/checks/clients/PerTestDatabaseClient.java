@@ -19,9 +19,8 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import dev.poolguard.checks.common.FlagValues;
 import dev.poolguard.checks.common.Links;
-import dev.poolguard.checks.common.PoolGuardOptions;
+import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.TestCodeDetector;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -45,8 +44,6 @@ public final class PerTestDatabaseClient extends BugChecker
     implements NewClassTreeMatcher, MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
   private static final long serialVersionUID = 1L;
 
-  public static final String ADDITIONAL_CLIENTS = "PerTestDatabaseClient:AdditionalClients";
-
   private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
   private final ClientCatalog catalog;
@@ -58,10 +55,10 @@ public final class PerTestDatabaseClient extends BugChecker
 
   @Inject
   PerTestDatabaseClient(ErrorProneFlags flags) {
-    PoolGuardOptions options = new PoolGuardOptions(flags);
-    this.testCode = new TestCodeDetector(options);
-    this.holders = new SharedPoolHolders(options);
-    this.catalog = new ClientCatalog(FlagValues.members(flags, ADDITIONAL_CLIENTS));
+    PoolGuardConfig config = new PoolGuardConfig(flags);
+    this.testCode = new TestCodeDetector(config);
+    this.holders = new SharedPoolHolders(config);
+    this.catalog = new ClientCatalog(config.additionalClients());
   }
 
   @Override

@@ -20,7 +20,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import dev.poolguard.checks.common.PoolGuardOptions;
+import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.TestFrameworks;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +41,8 @@ public final class SharedPoolHolders {
 
   private final ImmutableSet<String> declaredHolders;
 
-  public SharedPoolHolders(PoolGuardOptions options) {
-    this.declaredHolders = options.sharedPoolHolders();
+  public SharedPoolHolders(PoolGuardConfig config) {
+    this.declaredHolders = config.sharedPoolHolders();
   }
 
   /**

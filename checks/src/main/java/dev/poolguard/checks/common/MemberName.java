@@ -2,19 +2,41 @@ package dev.poolguard.checks.common;
 
 import static java.util.Objects.requireNonNull;
 
-import com.sun.tools.javac.code.Symbol;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.suppliers.Suppliers;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A method or constructor named as {@code fully.qualified.Class#method} (or {@code #<init>} for
  * constructors), the form every member-list flag uses.
+ *
+ * <p>Internal: public only so that the checks' feature packages can use it. Not an API.
  */
-public record MemberName(String className, String memberName) {
+public final class MemberName {
   static final String CONSTRUCTOR = "<init>";
 
-  public MemberName {
-    requireNonNull(className);
-    requireNonNull(memberName);
+  private final String className;
+  private final String memberName;
+  // Memoized per compilation by Error Prone: the class is resolved once, not once per call site.
+  private final Supplier<Type> classType;
+
+  MemberName(String className, String memberName) {
+    this.className = requireNonNull(className);
+    this.memberName = requireNonNull(memberName);
+    this.classType = Suppliers.typeFromString(className);
+  }
+
+  public String className() {
+    return className;
+  }
+
+  public String memberName() {
+    return memberName;
   }
 
   /**
@@ -33,26 +55,38 @@ public record MemberName(String className, String memberName) {
     String className = text.substring(0, hash);
     String member = text.substring(hash + 1);
     FlagValues.requireClassName(flag, className);
-    if (!member.equals(CONSTRUCTOR) && !isJavaIdentifier(member)) {
+    if (!member.equals(CONSTRUCTOR) && !FlagValues.isSimpleName(member)) {
       throw FlagValues.invalid(
           flag, text, "'" + member + "' is not a method name; use #<init> for a constructor");
     }
     return new MemberName(className, member);
   }
 
-  /** Whether {@code method} is this member, declared in this class (not a subclass). */
-  public boolean matches(MethodSymbol method) {
-    Symbol owner = method.owner;
-    return method.getSimpleName().contentEquals(memberName)
-        && owner != null
-        && owner.getQualifiedName().contentEquals(className);
-  }
-
-  public static boolean isJavaIdentifier(String text) {
-    if (text.isEmpty() || !Character.isJavaIdentifierStart(text.charAt(0))) {
+  /**
+   * The one rule every member-list flag follows: {@code method} is this member when it has this
+   * name and is declared in this class or a subclass of it (an override, or a subclass's
+   * constructor). The class is looked up once per compilation.
+   */
+  public boolean matches(MethodSymbol method, VisitorState state) {
+    if (!method.getSimpleName().contentEquals(memberName)) {
       return false;
     }
-    return text.codePoints().skip(1).allMatch(Character::isJavaIdentifierPart);
+    Type declared = classType.get(state);
+    return declared != null
+        && method.owner != null
+        && ASTHelpers.isSubtype(method.owner.type, declared, state);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof MemberName that
+        && className.equals(that.className)
+        && memberName.equals(that.memberName);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(className, memberName);
   }
 
   @Override

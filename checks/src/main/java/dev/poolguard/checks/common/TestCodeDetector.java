@@ -36,12 +36,12 @@ public final class TestCodeDetector {
       Pattern.compile(
           "Test|Test[A-Z0-9_].*|.*(Test|Tests|TestCase|IT|ITCase|Fixture|Fixtures|TestSupport|TestBase)");
 
-  private final PoolGuardOptions options;
+  private final PoolGuardConfig options;
   // Checks visit many trees per compilation unit; classify each unit once.
   private CompilationUnitTree lastUnit;
   private boolean lastResult;
 
-  public TestCodeDetector(PoolGuardOptions options) {
+  public TestCodeDetector(PoolGuardConfig options) {
     this.options = options;
   }
 

@@ -25,9 +25,8 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import dev.poolguard.checks.common.FlagValues;
 import dev.poolguard.checks.common.Links;
-import dev.poolguard.checks.common.PoolGuardOptions;
+import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;
 import java.util.ArrayList;
@@ -55,10 +54,6 @@ public final class HardcodedTestSlug extends BugChecker
     implements MethodInvocationTreeMatcher, NewClassTreeMatcher, AssignmentTreeMatcher {
   private static final long serialVersionUID = 1L;
 
-  static final String FIELDS = "HardcodedTestSlug:Fields";
-  static final String UNIQUE_FACTORIES = "HardcodedTestSlug:UniqueFactories";
-  static final ImmutableList<String> DEFAULT_FIELDS = ImmutableList.of("slug");
-
   private final TestCodeDetector testCode;
   private final KeySlots slots;
   private final KeyNames keys;
@@ -72,9 +67,10 @@ public final class HardcodedTestSlug extends BugChecker
 
   @Inject
   HardcodedTestSlug(ErrorProneFlags flags) {
-    this.testCode = new TestCodeDetector(new PoolGuardOptions(flags));
-    this.keys = new KeyNames(FlagValues.identifiers(flags, FIELDS, DEFAULT_FIELDS));
-    this.slots = new KeySlots(keys, FlagValues.members(flags, UNIQUE_FACTORIES));
+    PoolGuardConfig config = new PoolGuardConfig(flags);
+    this.testCode = new TestCodeDetector(config);
+    this.keys = new KeyNames(config.keyFields());
+    this.slots = new KeySlots(keys, config.uniqueFactories());
   }
 
   @Override

@@ -22,6 +22,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -203,14 +204,14 @@ final class KeySlots {
       if (slots.isEmpty()) {
         namedParameters(method, arguments, slots);
       }
-      return withoutUniqueFactory(method, slots);
+      return withoutUniqueFactory(method, slots, state);
     }
     String name = method.getSimpleName().toString();
     if (name.equals("of") && arguments.size() % 2 == 0 && isMap(method.owner, state)) {
       for (int i = 0; i + 1 < arguments.size(); i += 2) {
         keyed(arguments.get(i), arguments.get(i + 1), method.owner.getSimpleName() + ".of", slots);
       }
-      return withoutUniqueFactory(method, slots);
+      return withoutUniqueFactory(method, slots, state);
     }
     if (KEY_THEN_VALUE.contains(name) && arguments.size() >= 2) {
       keyed(arguments.get(0), arguments.get(1), name, slots);
@@ -224,7 +225,7 @@ final class KeySlots {
     if (slots.isEmpty() && !parameterKeys(method).isEmpty() && isTestDataHelper(method)) {
       namedParameters(method, arguments, slots);
     }
-    return withoutUniqueFactory(method, slots);
+    return withoutUniqueFactory(method, slots, state);
   }
 
   /**
@@ -246,8 +247,9 @@ final class KeySlots {
   }
 
   // Checked last: almost no call has a key slot, and the owner's qualified name is costly to read.
-  private ImmutableList<Slot> withoutUniqueFactory(MethodSymbol method, List<Slot> slots) {
-    return slots.isEmpty() || isUniqueFactory(method)
+  private ImmutableList<Slot> withoutUniqueFactory(
+      MethodSymbol method, List<Slot> slots, VisitorState state) {
+    return slots.isEmpty() || isUniqueFactory(method, state)
         ? ImmutableList.of()
         : ImmutableList.copyOf(slots);
   }
@@ -260,13 +262,13 @@ final class KeySlots {
     return keys.keyOf(field.getSimpleName());
   }
 
-  private boolean isUniqueFactory(MethodSymbol method) {
+  private boolean isUniqueFactory(MethodSymbol method, VisitorState state) {
     if (method.owner != null
         && method.owner.getQualifiedName().contentEquals(RuntimeApi.UNIQUE_SLUGS)) {
       return true;
     }
     for (MemberName factory : uniqueFactories) {
-      if (factory.matches(method)) {
+      if (factory.matches(method, state)) {
         return true;
       }
     }
@@ -439,7 +441,7 @@ final class KeySlots {
       if (text.startsWith(":") || text.startsWith("@") || text.startsWith("$")) {
         text = text.substring(1); // bind-marker spellings
       }
-      return MemberName.isJavaIdentifier(text.replace('-', '_').replace('.', '_'))
+      return SourceVersion.isIdentifier(text.replace('-', '_').replace('.', '_'))
           ? keys.keyOf(text)
           : null;
     }

@@ -76,12 +76,12 @@ final class PoolOrigins {
   /**
    * Whether {@code method} is {@code SharedTestDataSource.get()} or a listed shared-pool factory.
    */
-  boolean isSharedPoolFactory(MethodSymbol method) {
+  boolean isSharedPoolFactory(MethodSymbol method, VisitorState state) {
     if (method.getSimpleName().contentEquals("get")
         && method.owner.getQualifiedName().contentEquals(RuntimeApi.SHARED_TEST_DATA_SOURCE)) {
       return true;
     }
-    return sharedPoolFactories.stream().anyMatch(f -> f.matches(method));
+    return sharedPoolFactories.stream().anyMatch(f -> f.matches(method, state));
   }
 
   /** One origin query: remembers the closing class and what it has visited. */
@@ -134,7 +134,7 @@ final class PoolOrigins {
         return PoolOrigin.UNKNOWN;
       }
       MethodSymbol method = (MethodSymbol) symbol;
-      if (isSharedPoolFactory(method)) {
+      if (isSharedPoolFactory(method, state)) {
         return PoolOrigin.SHARED;
       }
       if (PoolTeardown.isPoolView(method)) {

@@ -32,11 +32,9 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.util.Name;
 import com.sun.tools.javac.util.Names;
 import dev.poolguard.checks.clients.ClientCatalog;
-import dev.poolguard.checks.clients.PerTestDatabaseClient;
 import dev.poolguard.checks.clients.SharedPoolHolders;
-import dev.poolguard.checks.common.FlagValues;
 import dev.poolguard.checks.common.Links;
-import dev.poolguard.checks.common.PoolGuardOptions;
+import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;
 import dev.poolguard.checks.common.TreePaths;
@@ -81,13 +79,13 @@ public final class SharedPoolClosedInTest extends BugChecker
 
   @Inject
   SharedPoolClosedInTest(ErrorProneFlags flags) {
-    PoolGuardOptions options = new PoolGuardOptions(flags);
-    this.testCode = new TestCodeDetector(options);
-    this.holders = new SharedPoolHolders(options);
+    PoolGuardConfig config = new PoolGuardConfig(flags);
+    this.testCode = new TestCodeDetector(config);
+    this.holders = new SharedPoolHolders(config);
+    // Deliberate (see PoolGuardConfig#additionalClients): what a listed factory builds is owned.
     this.origins =
         new PoolOrigins(
-            options.sharedPoolFactories(),
-            new ClientCatalog(FlagValues.members(flags, PerTestDatabaseClient.ADDITIONAL_CLIENTS)));
+            config.sharedPoolFactories(), new ClientCatalog(config.additionalClients()));
   }
 
   @Override
