@@ -1,26 +1,33 @@
 package dev.poolguard.checks.clients;
 
+import static com.google.errorprone.util.ASTHelpers.getEnclosedElements;
+import static com.google.errorprone.util.ASTHelpers.isStatic;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.poolguard.checks.common.MemberName;
+import dev.poolguard.checks.common.Supertypes;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises, by resolved symbol, the constructors and factory methods that build a database
  * client: pools and data sources, raw connections, and URL-built clients. A subclass of a known
  * pool is a pool; an overload that wraps an existing {@code DataSource} or connection is not a new
  * client.
+ *
+ * <p>Internal: public only for the teardown package, which tells owned pools from foreign ones with
+ * it. Not an API.
  */
 public final class ClientCatalog {
   /** Classes whose construction (or a subclass's) builds a pool or data source. */
@@ -158,10 +165,10 @@ public final class ClientCatalog {
           "org.jooq.Configuration");
 
   private final ImmutableList<MemberName> additionalClients;
-  // Supertype names per class, computed once per class per compilation: the closure walk is the
-  // costly part of recognising a constructor.
-  private final Map<Symbol, ImmutableSet<String>> supertypeNames = new HashMap<>();
-  private final Map<MethodSymbol, Optional<ClientKind>> builtBy = new IdentityHashMap<>();
+  // Decided once per method per compilation: a suite calls the same few hundred methods over and
+  // over.
+  private final Supplier<Map<MethodSymbol, Optional<ClientKind>>> builtBy =
+      VisitorState.memoize(unused -> new HashMap<>());
 
   public ClientCatalog(ImmutableList<MemberName> additionalClients) {
     this.additionalClients = additionalClients;
@@ -171,14 +178,13 @@ public final class ClientCatalog {
    * The kind of client {@code method} (a constructor or factory method) builds, if it builds one.
    */
   public Optional<ClientKind> clientBuiltBy(MethodSymbol method, VisitorState state) {
-    // Decided once per method per compilation: a suite calls the same few hundred methods over and
-    // over.
-    Optional<ClientKind> known = builtBy.get(method);
-    if (known == null) {
-      known = computeClientBuiltBy(method, state);
-      builtBy.put(method, known);
+    Map<MethodSymbol, Optional<ClientKind>> known = builtBy.get(state);
+    Optional<ClientKind> kind = known.get(method);
+    if (kind == null) {
+      kind = computeClientBuiltBy(method, state);
+      known.put(method, kind);
     }
-    return known;
+    return kind;
   }
 
   private Optional<ClientKind> computeClientBuiltBy(MethodSymbol method, VisitorState state) {
@@ -202,23 +208,21 @@ public final class ClientCatalog {
     if (!method.isStatic()) {
       return Optional.empty();
     }
-    for (Symbol sibling : method.owner.getEnclosedElements()) {
-      if (sibling instanceof MethodSymbol
-          && sibling.isStatic()
+    for (Symbol sibling : getEnclosedElements(method.owner)) {
+      if (sibling instanceof MethodSymbol methodSymbol
+          && isStatic(sibling)
           && sibling.getSimpleName().equals(method.getSimpleName())
-          && ((MethodSymbol) sibling).getParameters().size() == 1
-          && isNamed(((MethodSymbol) sibling).getParameters().get(0).type, "javax.sql.DataSource")
-          && state
-              .getTypes()
-              .isSameType(((MethodSymbol) sibling).getReturnType(), method.getReturnType())) {
-        return Optional.of((MethodSymbol) sibling);
+          && methodSymbol.getParameters().size() == 1
+          && isNamed(methodSymbol.getParameters().get(0).type, "javax.sql.DataSource")
+          && state.getTypes().isSameType(methodSymbol.getReturnType(), method.getReturnType())) {
+        return Optional.of(methodSymbol);
       }
     }
     return Optional.empty();
   }
 
   private Optional<ClientKind> constructedKind(MethodSymbol constructor, VisitorState state) {
-    for (String name : supertypes(constructor.owner, state)) {
+    for (String name : Supertypes.names(constructor.owner.type, state)) {
       ClientKind kind = CLIENT_TYPES.get(name);
       if (kind != null) {
         return Optional.of(kind);
@@ -232,7 +236,7 @@ public final class ClientCatalog {
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
-    ImmutableSet<String> owners = supertypes(method.owner, state);
+    ImmutableSet<String> owners = Supertypes.names(method.owner.type, state);
     for (Factory factory : candidates) {
       if (owners.contains(factory.owner()) && factory.acceptsOverload(method)) {
         return Optional.of(factory.kind());
@@ -243,31 +247,14 @@ public final class ClientCatalog {
 
   private static boolean wrapsExistingClient(MethodSymbol method, VisitorState state) {
     for (VarSymbol parameter : method.getParameters()) {
-      for (Type supertype : state.getTypes().closure(parameter.type)) {
-        if (EXISTING_CLIENT_TYPES.contains(supertype.tsym.getQualifiedName().toString())) {
-          return true;
-        }
+      if (Supertypes.anyOf(parameter.type, EXISTING_CLIENT_TYPES, state)) {
+        return true;
       }
     }
     return false;
   }
 
-  private ImmutableSet<String> supertypes(Symbol owner, VisitorState state) {
-    if (!(owner instanceof ClassSymbol)) {
-      return ImmutableSet.of();
-    }
-    return supertypeNames.computeIfAbsent(
-        owner,
-        o -> {
-          ImmutableSet.Builder<String> names = ImmutableSet.builder();
-          for (Type supertype : state.getTypes().closure(o.type)) {
-            names.add(supertype.tsym.getQualifiedName().toString());
-          }
-          return names.build();
-        });
-  }
-
-  static boolean isNamed(Type type, String qualifiedName) {
+  static boolean isNamed(@Nullable Type type, String qualifiedName) {
     return type != null
         && type.tsym != null
         && type.tsym.getQualifiedName().contentEquals(qualifiedName);

@@ -4,21 +4,24 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
-import dev.poolguard.checks.common.TreePaths;
+import dev.poolguard.checks.common.Trees;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the database URL a client is built with and tells whether it is a constant in-memory
@@ -40,8 +43,7 @@ final class EmbeddedUrls {
           "jdbc:sqlite:file::memory:",
           "r2dbc:h2:mem:",
           // SQL/JRT's server-side connection inside a Java stored procedure (Derby, Oracle, DB2):
-          // the
-          // calling session's own connection, never a new one.
+          // the calling session's own connection, never a new one.
           "jdbc:default:connection");
 
   /** Setter and builder names that take the URL: setJdbcUrl, setUrl, setURL, url, jdbcUrl, … */
@@ -64,7 +66,7 @@ final class EmbeddedUrls {
       urls.add(firstString);
     } else {
       urls.addAll(builderChainUrls(creation));
-      urls.addAll(setterUrls(creation, arguments, state));
+      urls.addAll(setterUrls(arguments, state));
     }
     return !urls.isEmpty() && urls.stream().allMatch(EmbeddedUrls::isInMemoryConstant);
   }
@@ -80,11 +82,11 @@ final class EmbeddedUrls {
   }
 
   private static List<? extends ExpressionTree> arguments(ExpressionTree creation) {
-    if (creation instanceof NewClassTree) {
-      return ((NewClassTree) creation).getArguments();
+    if (creation instanceof NewClassTree newClassTree) {
+      return newClassTree.getArguments();
     }
-    if (creation instanceof MethodInvocationTree) {
-      return ((MethodInvocationTree) creation).getArguments();
+    if (creation instanceof MethodInvocationTree methodInvocationTree) {
+      return methodInvocationTree.getArguments();
     }
     return ImmutableList.of();
   }
@@ -92,7 +94,8 @@ final class EmbeddedUrls {
   /**
    * The first argument of type String: the URL, except where it names something else (see below).
    */
-  private static ExpressionTree firstStringArgument(List<? extends ExpressionTree> arguments) {
+  private static @Nullable ExpressionTree firstStringArgument(
+      List<? extends ExpressionTree> arguments) {
     for (ExpressionTree argument : arguments) {
       if (ClientCatalog.isNamed(ASTHelpers.getType(argument), "java.lang.String")) {
         String constant = ASTHelpers.constValue(argument, String.class);
@@ -110,16 +113,12 @@ final class EmbeddedUrls {
   /** {@code DataSourceBuilder.create().url("…").build()}: the URL set further up the chain. */
   private static List<ExpressionTree> builderChainUrls(ExpressionTree creation) {
     List<ExpressionTree> urls = new ArrayList<>();
-    if (!(creation instanceof MethodInvocationTree)) {
-      return urls;
-    }
-    ExpressionTree receiver = ASTHelpers.getReceiver(creation);
-    while (receiver instanceof MethodInvocationTree) {
-      MethodInvocationTree call = (MethodInvocationTree) receiver;
-      if (isUrlSetter(call)) {
-        urls.add(call.getArguments().get(0));
+    if (creation instanceof MethodInvocationTree) {
+      for (ExpressionTree receiver : Trees.receiverChain(creation)) {
+        if (receiver instanceof MethodInvocationTree call && isUrlSetter(call)) {
+          urls.add(call.getArguments().get(0));
+        }
       }
-      receiver = ASTHelpers.getReceiver(call);
     }
     return urls;
   }
@@ -129,7 +128,7 @@ final class EmbeddedUrls {
    * built from, in the enclosing method (or the enclosing class, for a field).
    */
   private static List<ExpressionTree> setterUrls(
-      ExpressionTree creation, List<? extends ExpressionTree> arguments, VisitorState state) {
+      List<? extends ExpressionTree> arguments, VisitorState state) {
     Set<Symbol> related = new HashSet<>();
     for (ExpressionTree argument : arguments) {
       Symbol symbol = ASTHelpers.getSymbol(argument);
@@ -141,11 +140,11 @@ final class EmbeddedUrls {
     if (target != null) {
       related.add(target);
     }
-    TreePath scope = TreePaths.enclosingMethodOrClass(state.getPath());
-    if (related.isEmpty() || scope == null) {
-      return ImmutableList.of();
-    }
     List<ExpressionTree> urls = new ArrayList<>();
+    TreePath scope = state.findPathToEnclosing(MethodTree.class, ClassTree.class);
+    if (related.isEmpty() || scope == null) {
+      return urls;
+    }
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
@@ -177,22 +176,21 @@ final class EmbeddedUrls {
   }
 
   private static String methodName(MethodInvocationTree call) {
-    Symbol method = ASTHelpers.getSymbol((Tree) call);
-    return method == null ? "" : method.getSimpleName().toString();
+    return ASTHelpers.getSymbol(call).getSimpleName().toString();
   }
 
   /** The variable or field the created value is stored in, if it is stored directly. */
-  private static Symbol assignedSymbol(TreePath path) {
-    TreePath parent = TreePaths.outsideParentheses(path).getParentPath();
+  private static @Nullable Symbol assignedSymbol(TreePath path) {
+    TreePath parent = Trees.outsideParentheses(path).getParentPath();
     if (parent == null) {
       return null;
     }
     Tree leaf = parent.getLeaf();
-    if (leaf instanceof VariableTree) {
-      return ASTHelpers.getSymbol((VariableTree) leaf);
+    if (leaf instanceof VariableTree variableTree) {
+      return ASTHelpers.getSymbol(variableTree);
     }
-    if (leaf instanceof AssignmentTree) {
-      return ASTHelpers.getSymbol(((AssignmentTree) leaf).getVariable());
+    if (leaf instanceof AssignmentTree assignmentTree) {
+      return ASTHelpers.getSymbol(assignmentTree.getVariable());
     }
     return null;
   }

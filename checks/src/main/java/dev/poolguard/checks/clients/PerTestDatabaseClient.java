@@ -77,7 +77,7 @@ public final class PerTestDatabaseClient extends BugChecker
   }
 
   private Description match(ExpressionTree tree, MethodSymbol method, VisitorState state) {
-    if (method == null || !testCode.isTestCode(state)) {
+    if (!testCode.isTestCode(state)) {
       return Description.NO_MATCH;
     }
     Optional<ClientKind> kind = catalog.clientBuiltBy(method, state);
@@ -88,7 +88,9 @@ public final class PerTestDatabaseClient extends BugChecker
       return Description.NO_MATCH;
     }
     Description.Builder description =
-        buildDescription(tree).setMessage(message(describe(tree, method, state), kind.get()));
+        buildDescription(tree)
+            .setMessage(
+                message(describe(tree, method, state), kind.get(), SpringBeans.isInBean(state)));
     SharedClientFix.forClient(tree, method, kind.get(), state).ifPresent(description::addFix);
     return description.build();
   }
@@ -98,8 +100,8 @@ public final class PerTestDatabaseClient extends BugChecker
    * DriverManager.getConnection(..)}.
    */
   private static String describe(ExpressionTree tree, MethodSymbol method, VisitorState state) {
-    if (tree instanceof NewClassTree) {
-      Symbol constructed = ASTHelpers.getSymbol(((NewClassTree) tree).getIdentifier());
+    if (tree instanceof NewClassTree newClassTree) {
+      Symbol constructed = ASTHelpers.getSymbol(newClassTree.getIdentifier());
       return "new " + (constructed == null ? method.owner : constructed).getSimpleName() + "(..)";
     }
     if (tree instanceof MemberReferenceTree) {
@@ -108,15 +110,25 @@ public final class PerTestDatabaseClient extends BugChecker
     return method.owner.getSimpleName() + "." + method.getSimpleName() + "(..)";
   }
 
-  private static String message(String what, ClientKind kind) {
+  private static String message(String what, ClientKind kind, boolean inSpringBean) {
     String replacement =
         kind == ClientKind.CONNECTION
-            ? "SharedTestDataSource.get().getConnection() (and close the connection to return it)"
-            : "SharedTestDataSource.get() from poolguard-runtime, or your project's one shared holder";
+            ? "Use SharedTestDataSource.get().getConnection() (and close the connection to return it)."
+            : "Use SharedTestDataSource.get() from poolguard-runtime, or your project's one shared"
+                + " holder.";
+    if (inSpringBean) {
+      // Spring builds one such bean per cached test context: the context cache multiplies it.
+      replacement =
+          "This @Bean is built once per cached Spring test context: add"
+              + " dev.poolguard:poolguard-spring as a test dependency; Spring's pools are then served"
+              + " by the shared pool. Or "
+              + Character.toLowerCase(replacement.charAt(0))
+              + replacement.substring(1);
+    }
     return String.format(
         "%s builds %s in test code. Every such client opens its own server connections, so with many"
             + " test classes and parallel forks the database runs out of connection slots ('too many"
-            + " clients already', 'Connection is not available, request timed out'). Use %s.",
+            + " clients already', 'Connection is not available, request timed out'). %s",
         what, kind.description(), replacement);
   }
 }

@@ -1,8 +1,12 @@
 package dev.poolguard.checks.clients;
 
+import static com.google.errorprone.util.ASTHelpers.getEnclosedElements;
+import static com.google.errorprone.util.ASTHelpers.isStatic;
+
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
@@ -10,29 +14,32 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.TestFrameworks;
+import dev.poolguard.checks.common.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises the sanctioned holder of the shared pool: the one place allowed to build (and, at the
  * end of the run, close) it. That is a class named by {@code -XepOpt:PoolGuard:SharedPoolHolders},
  * a class annotated {@code @dev.poolguard.runtime.SharedPoolHolder}, or the process-wide singleton
  * idiom.
+ *
+ * <p>Internal: public only for the teardown package. Not an API.
  */
 public final class SharedPoolHolders {
   /** Matched by name: the checks must not depend on the runtime jar. */
@@ -51,18 +58,15 @@ public final class SharedPoolHolders {
    */
   public boolean isInDeclaredHolder(TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree
-          && isDeclaredHolder(ASTHelpers.getSymbol((ClassTree) p.getLeaf()))) {
+      if (p.getLeaf() instanceof ClassTree classTree
+          && isDeclaredHolder(ASTHelpers.getSymbol(classTree))) {
         return true;
       }
     }
     return false;
   }
 
-  boolean isDeclaredHolder(ClassSymbol clazz) {
-    if (clazz == null) {
-      return false;
-    }
+  private boolean isDeclaredHolder(ClassSymbol clazz) {
     String binaryName = clazz.flatName().toString().replace('$', '.');
     return declaredHolders.contains(clazz.getQualifiedName().toString())
         || declaredHolders.contains(binaryName)
@@ -86,35 +90,40 @@ public final class SharedPoolHolders {
 
   private static boolean isSingletonContext(TreePath path, int depth) {
     boolean guarded = false;
+    // Locals null-checked on the way up: a guard when the method fills them from a static field
+    // (double-checked locking through a local, `T p = field; if (p == null) { .. }`).
+    List<VarSymbol> guardingLocals = new ArrayList<>();
     for (TreePath p = path; p.getParentPath() != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       Tree parent = p.getParentPath().getLeaf();
-      if (leaf instanceof IfTree && checksStaticFieldForNull(((IfTree) leaf).getCondition())) {
+      if (leaf instanceof IfTree ifTree) {
+        VarSymbol checked = nullCheckedVariable(ifTree.getCondition(), Tree.Kind.EQUAL_TO);
+        if (checked != null && checked.getKind() == ElementKind.FIELD) {
+          guarded = true;
+        } else if (checked != null) {
+          guardingLocals.add(checked);
+        }
+      }
+      if (parent instanceof MethodInvocationTree call && isProcessWideMemo(call, leaf)) {
         guarded = true;
       }
-      if (parent instanceof MethodInvocationTree
-          && isProcessWideMemo((MethodInvocationTree) parent, leaf)) {
-        guarded = true;
-      }
-      if (leaf instanceof VariableTree && parent instanceof ClassTree) {
-        VarSymbol field = ASTHelpers.getSymbol((VariableTree) leaf);
-        return field != null
-            && (field.isStatic() || isSingletonClass(field.owner))
+      if (leaf instanceof VariableTree variable && parent instanceof ClassTree) {
+        VarSymbol field = ASTHelpers.getSymbol(variable);
+        return (field.isStatic() || isSingletonClass(field.owner))
             && isOutsideTests(p.getParentPath());
       }
-      if (leaf instanceof BlockTree && parent instanceof ClassTree) {
-        return ((BlockTree) leaf).isStatic() && isOutsideTests(p.getParentPath());
+      if (leaf instanceof BlockTree block && parent instanceof ClassTree) {
+        return block.isStatic() && isOutsideTests(p.getParentPath());
       }
-      if (leaf instanceof MethodTree) {
-        MethodTree method = (MethodTree) leaf;
+      if (leaf instanceof MethodTree method) {
         MethodSymbol symbol = ASTHelpers.getSymbol(method);
-        boolean singletonConstructor = symbol.isConstructor() && isSingletonClass(symbol.owner);
         if (!isOutsideTests(p.getParentPath())) {
           return false;
         }
         return guarded
-            || singletonConstructor
-            || hasNullCheckOfStaticField(method)
+            || (symbol.isConstructor() && isSingletonClass(symbol.owner))
+            || guardingLocals.stream().anyMatch(local -> holdsStaticField(local, method))
+            || hasEarlyReturnOfStaticField(method)
             || isOnlyCalledOnce(symbol, p, depth);
       }
       if (leaf instanceof ClassTree) {
@@ -136,7 +145,7 @@ public final class SharedPoolHolders {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (ASTHelpers.getSymbol((Tree) call) == method) {
+        if (ASTHelpers.getSymbol(call) == method) {
           callers.add(getCurrentPath());
         }
         return super.visitMethodInvocation(call, null);
@@ -146,11 +155,7 @@ public final class SharedPoolHolders {
   }
 
   private static TreePath compilationUnitPath(TreePath path) {
-    TreePath root = path;
-    while (root.getParentPath() != null) {
-      root = root.getParentPath();
-    }
-    return root;
+    return new TreePath(path.getCompilationUnit());
   }
 
   /** Whether the class at {@code classPath} and every class around it declare no tests. */
@@ -168,9 +173,8 @@ public final class SharedPoolHolders {
 
   private static boolean noEnclosingClass(TreePath classPath, Predicate<ClassSymbol> predicate) {
     for (TreePath p = classPath; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree) {
-        ClassSymbol clazz = ASTHelpers.getSymbol((ClassTree) p.getLeaf());
-        if (clazz == null || predicate.test(clazz)) {
+      if (p.getLeaf() instanceof ClassTree classTree) {
+        if (predicate.test(ASTHelpers.getSymbol(classTree))) {
           return false;
         }
       }
@@ -190,8 +194,8 @@ public final class SharedPoolHolders {
     if (clazz.getKind() == ElementKind.ENUM) {
       return true;
     }
-    for (Symbol member : clazz.getEnclosedElements()) {
-      if (member instanceof VarSymbol && member.isStatic() && member.type.tsym == clazz) {
+    for (Symbol member : getEnclosedElements(clazz)) {
+      if (member instanceof VarSymbol && isStatic(member) && member.type.tsym == clazz) {
         return true;
       }
     }
@@ -207,94 +211,120 @@ public final class SharedPoolHolders {
     if (!call.getArguments().contains(argument)) {
       return false;
     }
-    Symbol method = ASTHelpers.getSymbol((Tree) call);
-    if (method == null) {
-      return false;
-    }
-    String name = method.getSimpleName().toString();
+    String name = ASTHelpers.getSymbol(call).getSimpleName().toString();
     if (!name.equals("computeIfAbsent") && !name.equals("getOrComputeIfAbsent")) {
       return false;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    return isStaticField(receiver) || callsGetRoot(receiver);
+    return isStaticField(receiver) || callsGetRoot(call);
   }
 
-  private static boolean callsGetRoot(ExpressionTree expression) {
-    ExpressionTree current = expression;
-    while (current instanceof MethodInvocationTree) {
-      Symbol method = ASTHelpers.getSymbol((Tree) current);
-      if (method != null && method.getSimpleName().contentEquals("getRoot")) {
+  /** Whether the receiver chain of {@code call} passes through {@code getRoot()}. */
+  private static boolean callsGetRoot(MethodInvocationTree call) {
+    for (ExpressionTree receiver : Trees.receiverChain(call)) {
+      if (receiver instanceof MethodInvocationTree
+          && ASTHelpers.getSymbol(receiver).getSimpleName().contentEquals("getRoot")) {
         return true;
       }
-      current = ASTHelpers.getReceiver(current);
     }
     return false;
   }
 
-  /** The early-return form of lazy initialisation: {@code if (pool != null) return pool;}. */
-  private static boolean hasNullCheckOfStaticField(MethodTree method) {
+  /**
+   * The early-return form of lazy initialisation: {@code if (pool != null) return pool;}, directly
+   * on the static field or on a local that holds it.
+   */
+  private static boolean hasEarlyReturnOfStaticField(MethodTree method) {
     if (method.getBody() == null) {
       return false;
     }
     for (Tree statement : method.getBody().getStatements()) {
-      if (statement instanceof IfTree
-          && checksStaticFieldForNull(
-              ((IfTree) statement).getCondition(), Tree.Kind.NOT_EQUAL_TO)) {
-        return true;
+      if (statement instanceof IfTree ifTree) {
+        VarSymbol checked = nullCheckedVariable(ifTree.getCondition(), Tree.Kind.NOT_EQUAL_TO);
+        if (checked != null
+            && (checked.getKind() == ElementKind.FIELD || holdsStaticField(checked, method))) {
+          return true;
+        }
       }
     }
     return false;
-  }
-
-  private static boolean checksStaticFieldForNull(ExpressionTree condition) {
-    return checksStaticFieldForNull(condition, Tree.Kind.EQUAL_TO);
   }
 
   /**
-   * {@code FIELD == null}, {@code null == FIELD}, {@code Objects.isNull(FIELD)} (or, for {@code
-   * NOT_EQUAL_TO}, {@code FIELD != null} and {@code Objects.nonNull(FIELD)}), inside && and ||.
+   * The static field or local variable {@code condition} compares with {@code null}: {@code X ==
+   * null}, {@code null == X}, {@code Objects.isNull(X)} (for {@code NOT_EQUAL_TO}: {@code X !=
+   * null}, {@code Objects.nonNull(X)}), also inside {@code &&} and {@code ||}.
    */
-  private static boolean checksStaticFieldForNull(ExpressionTree condition, Tree.Kind comparison) {
-    ExpressionTree c = condition;
-    while (c instanceof ParenthesizedTree) {
-      c = ((ParenthesizedTree) c).getExpression();
-    }
-    if (c instanceof UnaryTree) {
-      return false;
-    }
-    if (c instanceof BinaryTree) {
-      BinaryTree binary = (BinaryTree) c;
-      switch (c.getKind()) {
-        case CONDITIONAL_AND:
-        case CONDITIONAL_OR:
-          return checksStaticFieldForNull(binary.getLeftOperand(), comparison)
-              || checksStaticFieldForNull(binary.getRightOperand(), comparison);
-        default:
-          return c.getKind() == comparison
-              && ((isNull(binary.getLeftOperand()) && isStaticField(binary.getRightOperand()))
-                  || (isNull(binary.getRightOperand()) && isStaticField(binary.getLeftOperand())));
+  private static @Nullable VarSymbol nullCheckedVariable(
+      ExpressionTree condition, Tree.Kind comparison) {
+    ExpressionTree c = ASTHelpers.stripParentheses(condition);
+    if (c instanceof BinaryTree binary) {
+      if (c.getKind() == Tree.Kind.CONDITIONAL_AND || c.getKind() == Tree.Kind.CONDITIONAL_OR) {
+        VarSymbol left = nullCheckedVariable(binary.getLeftOperand(), comparison);
+        return left != null ? left : nullCheckedVariable(binary.getRightOperand(), comparison);
       }
+      if (c.getKind() != comparison) {
+        return null;
+      }
+      if (isNull(binary.getLeftOperand())) {
+        return staticFieldOrLocal(binary.getRightOperand());
+      }
+      return isNull(binary.getRightOperand()) ? staticFieldOrLocal(binary.getLeftOperand()) : null;
     }
-    if (c instanceof MethodInvocationTree) {
-      MethodInvocationTree call = (MethodInvocationTree) c;
-      Symbol method = ASTHelpers.getSymbol((Tree) call);
+    if (c instanceof MethodInvocationTree call && call.getArguments().size() == 1) {
+      Symbol method = ASTHelpers.getSymbol(call);
       String expected = comparison == Tree.Kind.EQUAL_TO ? "isNull" : "nonNull";
-      return method != null
-          && method.getSimpleName().contentEquals(expected)
-          && method.owner.getQualifiedName().contentEquals("java.util.Objects")
-          && isStaticField(call.getArguments().get(0));
+      return method.getSimpleName().contentEquals(expected)
+              && method.owner.getQualifiedName().contentEquals("java.util.Objects")
+          ? staticFieldOrLocal(call.getArguments().get(0))
+          : null;
     }
-    return false;
+    return null;
   }
 
   private static boolean isNull(ExpressionTree tree) {
     return tree.getKind() == Tree.Kind.NULL_LITERAL;
   }
 
-  private static boolean isStaticField(ExpressionTree tree) {
-    Symbol symbol = ASTHelpers.getSymbol((Tree) tree);
-    return symbol instanceof VarSymbol
-        && symbol.getKind() == ElementKind.FIELD
-        && symbol.isStatic();
+  private static @Nullable VarSymbol staticFieldOrLocal(ExpressionTree tree) {
+    Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(tree));
+    if (!(symbol instanceof VarSymbol variable)) {
+      return null;
+    }
+    return (variable.getKind() == ElementKind.FIELD && isStatic(variable))
+            || variable.getKind() == ElementKind.LOCAL_VARIABLE
+        ? variable
+        : null;
+  }
+
+  private static boolean isStaticField(@Nullable ExpressionTree tree) {
+    Symbol symbol = tree == null ? null : ASTHelpers.getSymbol(tree);
+    return symbol instanceof VarSymbol && symbol.getKind() == ElementKind.FIELD && isStatic(symbol);
+  }
+
+  /** Whether {@code method} declares or assigns {@code local} from a static field. */
+  private static boolean holdsStaticField(VarSymbol local, MethodTree method) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (tree.getInitializer() != null
+            && ASTHelpers.getSymbol(tree) == local
+            && isStaticField(ASTHelpers.stripParentheses(tree.getInitializer()))) {
+          found[0] = true;
+        }
+        return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        if (ASTHelpers.getSymbol(tree.getVariable()) == local
+            && isStaticField(ASTHelpers.stripParentheses(tree.getExpression()))) {
+          found[0] = true;
+        }
+        return super.visitAssignment(tree, null);
+      }
+    }.scan(method.getBody(), null);
+    return found[0];
   }
 }

@@ -6,4 +6,7 @@
  * <p>Types other than the check are public only for the teardown package; they are internal, not
  * API.
  */
+@NullMarked
 package dev.poolguard.checks.clients;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,15 +1,20 @@
 package dev.poolguard.checks.common;
 
+import static com.google.errorprone.util.ASTHelpers.getEnclosedElements;
+
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether the compilation unit being checked is test code, once per compilation unit.
@@ -20,46 +25,31 @@ import java.util.regex.Pattern;
  * whose top-level class is named like a test or fixture.
  */
 public final class TestCodeDetector {
-  private static final ImmutableSet<String> TEST_FRAMEWORK_PACKAGES =
-      ImmutableSet.of(
-          "org.junit.",
-          "org.testng.",
-          "junit.framework.",
-          "org.assertj.",
-          "org.hamcrest.",
-          "org.mockito.",
-          "org.testcontainers.",
-          "org.springframework.test.",
-          "org.springframework.boot.test.");
-
   private static final Pattern TEST_LIKE_CLASS_NAME =
       Pattern.compile(
           "Test|Test[A-Z0-9_].*|.*(Test|Tests|TestCase|IT|ITCase|Fixture|Fixtures|TestSupport|TestBase)");
 
-  private final PoolGuardConfig options;
-  // Checks visit many trees per compilation unit; classify each unit once.
-  private CompilationUnitTree lastUnit;
-  private boolean lastResult;
+  private final PoolGuardConfig config;
+  // Checks visit many trees per compilation unit; each unit is classified once per compilation.
+  private final Supplier<Map<CompilationUnitTree, Boolean>> classified =
+      VisitorState.memoize(unused -> new HashMap<>());
 
-  public TestCodeDetector(PoolGuardConfig options) {
-    this.options = options;
+  public TestCodeDetector(PoolGuardConfig config) {
+    this.config = config;
   }
 
   public boolean isTestCode(VisitorState state) {
-    if (options.allCode() || state.errorProneOptions().isTestOnlyTarget()) {
+    if (config.allCode() || state.errorProneOptions().isTestOnlyTarget()) {
       return true;
     }
-    CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    if (unit != lastUnit) {
-      lastResult = classify(unit);
-      lastUnit = unit;
-    }
-    return lastResult;
+    return classified
+        .get(state)
+        .computeIfAbsent(state.getPath().getCompilationUnit(), this::classify);
   }
 
   private boolean classify(CompilationUnitTree unit) {
     String path = sourcePath(unit);
-    for (String fragment : options.testSourcePaths()) {
+    for (String fragment : config.testSourcePaths()) {
       if (path.contains(fragment)) {
         return true;
       }
@@ -75,21 +65,16 @@ public final class TestCodeDetector {
       return "";
     }
     // The name the build tool gave (an absolute path in Maven and Gradle; SimpleJavaFileObject's is
-    // its
-    // URI's path). toUri() would normalise it into an absolute URI, which costs more than the rest
-    // of
-    // the classification.
+    // its URI's path). toUri() would normalise it into an absolute URI, which costs more than the
+    // rest of the classification.
     String path = unit.getSourceFile().getName().replace('\\', '/');
     return path.startsWith("/") ? path : "/" + path;
   }
 
   private static boolean importsTestFramework(CompilationUnitTree unit) {
     for (ImportTree importTree : unit.getImports()) {
-      String imported = importTree.getQualifiedIdentifier().toString();
-      for (String prefix : TEST_FRAMEWORK_PACKAGES) {
-        if (imported.startsWith(prefix)) {
-          return true;
-        }
+      if (TestFrameworks.isTestLibrary(importTree.getQualifiedIdentifier().toString())) {
+        return true;
       }
     }
     return false;
@@ -97,22 +82,22 @@ public final class TestCodeDetector {
 
   private static boolean declaresTests(CompilationUnitTree unit) {
     for (Tree decl : unit.getTypeDecls()) {
-      if (decl instanceof JCClassDecl && declaresTestsDeep(((JCClassDecl) decl).sym)) {
+      if (decl instanceof JCClassDecl classDecl && declaresTestsDeep(classDecl.sym)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean declaresTestsDeep(ClassSymbol clazz) {
+  private static boolean declaresTestsDeep(@Nullable ClassSymbol clazz) {
     if (clazz == null) {
       return false;
     }
     if (TestFrameworks.isTestRelated(clazz)) {
       return true;
     }
-    return clazz.getEnclosedElements().stream()
-        .anyMatch(m -> m instanceof ClassSymbol && declaresTestsDeep((ClassSymbol) m));
+    return getEnclosedElements(clazz).stream()
+        .anyMatch(m -> m instanceof ClassSymbol classSymbol && declaresTestsDeep(classSymbol));
   }
 
   private static boolean hasTestLikeClassName(CompilationUnitTree unit) {

@@ -1,5 +1,8 @@
 package dev.poolguard.checks.common;
 
+import static com.google.errorprone.util.ASTHelpers.getEnclosedElements;
+
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
@@ -80,7 +83,49 @@ public final class TestFrameworks {
           "javax.annotation.Resource",
           "jakarta.annotation.Resource");
 
+  /**
+   * Packages of test frameworks and test libraries: a file importing from one is test code. The
+   * first {@link #ASSERTION_LIBRARY_COUNT} are also where assertion and mocking methods live.
+   */
+  private static final ImmutableList<String> TEST_LIBRARY_PACKAGES =
+      ImmutableList.of(
+          "org.junit.",
+          "junit.framework.",
+          "org.assertj.",
+          "org.hamcrest.",
+          "org.testng.Assert",
+          "org.testng.asserts.",
+          "com.google.common.truth.",
+          "org.mockito.",
+          // Test libraries that assert nothing themselves.
+          "org.testng.",
+          "org.testcontainers.",
+          "org.springframework.test.",
+          "org.springframework.boot.test.");
+
+  private static final int ASSERTION_LIBRARY_COUNT = 8;
+
   private TestFrameworks() {}
+
+  /** Whether {@code qualifiedName} (an import, a class) belongs to a test framework or library. */
+  static boolean isTestLibrary(String qualifiedName) {
+    for (String prefix : TEST_LIBRARY_PACKAGES) {
+      if (qualifiedName.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code qualifiedName} (a class) belongs to an assertion or mocking library. */
+  public static boolean isAssertionLibrary(String qualifiedName) {
+    for (String prefix : TEST_LIBRARY_PACKAGES.subList(0, ASSERTION_LIBRARY_COUNT)) {
+      if (qualifiedName.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Whether {@code field} is filled in by a dependency-injection container. */
   public static boolean isInjected(Symbol field) {
@@ -113,7 +158,7 @@ public final class TestFrameworks {
   }
 
   private static boolean declaresMethodsMatching(ClassSymbol clazz, Predicate<Symbol> predicate) {
-    for (Symbol member : clazz.getEnclosedElements()) {
+    for (Symbol member : getEnclosedElements(clazz)) {
       if (member.getKind() == ElementKind.METHOD && predicate.test(member)) {
         return true;
       }

@@ -1,18 +1,17 @@
 package dev.poolguard.checks.keys;
 
+import static com.google.errorprone.util.ASTHelpers.isStatic;
+
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
@@ -20,6 +19,7 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.poolguard.checks.common.Trees;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates an expression of one compilation unit to the string it always has, when it is fixed in
@@ -46,73 +47,66 @@ final class ConstantStrings {
   private static final int MAX_DEPTH = 8;
 
   private final CompilationUnitTree unit;
-  private Map<Symbol, VariableTree> declarations;
-  private Set<Symbol> reassigned;
+  private @Nullable Index index;
+
+  /** Declarations with an initializer, and the variables assigned after their declaration. */
+  private record Index(Map<Symbol, VariableTree> declarations, Set<Symbol> reassigned) {}
 
   ConstantStrings(CompilationUnitTree unit) {
     this.unit = unit;
   }
 
-  CompilationUnitTree unit() {
-    return unit;
-  }
-
   /** The fixed string {@code expression} evaluates to, or {@code null}. */
-  String stringValue(ExpressionTree expression) {
+  @Nullable String stringValue(@Nullable ExpressionTree expression) {
     Object value = evaluate(expression, 0);
-    return value instanceof String ? (String) value : null;
+    return value instanceof String string ? string : null;
   }
 
   /**
    * The fixed value (a string, number, character or boolean) of {@code expression}, or {@code
    * null}.
    */
-  private Object evaluate(ExpressionTree expression, int depth) {
+  private @Nullable Object evaluate(@Nullable ExpressionTree expression, int depth) {
     if (expression == null || depth > MAX_DEPTH) {
       return null;
     }
-    ExpressionTree tree = expression;
-    while (tree instanceof ParenthesizedTree || tree instanceof TypeCastTree) {
-      tree =
-          tree instanceof ParenthesizedTree
-              ? ((ParenthesizedTree) tree).getExpression()
-              : ((TypeCastTree) tree).getExpression();
-    }
-    if (tree instanceof LiteralTree) {
-      return ((LiteralTree) tree).getValue();
+    ExpressionTree tree = Trees.stripCasts(expression);
+    if (tree instanceof LiteralTree literal) {
+      return literal.getValue();
     }
     Object constant = ASTHelpers.constValue(tree);
     if (constant != null) {
       return constant;
     }
     switch (tree.getKind()) {
-      case IDENTIFIER:
-      case MEMBER_SELECT:
+      case IDENTIFIER, MEMBER_SELECT -> {
         return variableValue(tree, depth);
-      case PLUS:
-        {
-          BinaryTree binary = (BinaryTree) tree;
-          Object left = evaluate(binary.getLeftOperand(), depth + 1);
-          Object right = left == null ? null : evaluate(binary.getRightOperand(), depth + 1);
-          if (left == null || right == null) {
-            return null;
-          }
-          return left instanceof String || right instanceof String ? "" + left + right : null;
+      }
+      case PLUS -> {
+        BinaryTree binary = (BinaryTree) tree;
+        Object left = evaluate(binary.getLeftOperand(), depth + 1);
+        Object right = left == null ? null : evaluate(binary.getRightOperand(), depth + 1);
+        if (left == null || right == null) {
+          return null;
         }
-      case METHOD_INVOCATION:
+        return left instanceof String || right instanceof String ? "" + left + right : null;
+      }
+      case METHOD_INVOCATION -> {
         return stringOperation((MethodInvocationTree) tree, depth);
-      default:
+      }
+      default -> {
         return null;
+      }
     }
   }
 
   /** A local variable or field that is initialised with a fixed value and never assigned again. */
-  private Object variableValue(ExpressionTree tree, int depth) {
+  private @Nullable Object variableValue(ExpressionTree tree, int depth) {
     Symbol symbol = ASTHelpers.getSymbol((Tree) tree);
-    if (!(symbol instanceof VarSymbol)) {
+    if (!(symbol instanceof VarSymbol variable)) {
       return null;
     }
-    VarSymbol variable = (VarSymbol) symbol;
+
     Object constant = variable.getConstantValue();
     if (constant != null) {
       return constant;
@@ -124,17 +118,15 @@ final class ConstantStrings {
     if ((variable.flags() & Flags.VOLATILE) != 0) {
       return null;
     }
-    if (tree instanceof MemberSelectTree && kind == ElementKind.FIELD && !variable.isStatic()) {
-      // other.slug: another object's field may have been set anywhere.
-      ExpressionTree receiver = ((MemberSelectTree) tree).getExpression();
-      if (!(receiver instanceof IdentifierTree
-          && ((IdentifierTree) receiver).getName().contentEquals("this"))) {
-        return null;
-      }
+    if (tree instanceof MemberSelectTree select
+        && kind == ElementKind.FIELD
+        && !variable.isStatic()
+        && !Trees.isThis(select.getExpression())) {
+      return null; // other.slug: another object's field may have been set anywhere.
     }
-    index();
-    VariableTree declaration = declarations.get(variable);
-    if (declaration == null || reassigned.contains(variable)) {
+    Index known = index();
+    VariableTree declaration = known.declarations().get(variable);
+    if (declaration == null || known.reassigned().contains(variable)) {
       return null;
     }
     return evaluate(declaration.getInitializer(), depth + 1);
@@ -143,7 +135,7 @@ final class ConstantStrings {
   /**
    * {@code "A".toLowerCase()}, {@code String.format("%s-1", X)}, {@code String.join("-", A, B)}.
    */
-  private Object stringOperation(MethodInvocationTree call, int depth) {
+  private @Nullable Object stringOperation(MethodInvocationTree call, int depth) {
     Symbol symbol = ASTHelpers.getSymbol((Tree) call);
     if (!(symbol instanceof MethodSymbol)
         || symbol.owner == null
@@ -160,82 +152,57 @@ final class ConstantStrings {
       arguments.add(value);
     }
     try {
-      if (symbol.isStatic()) {
-        switch (name) {
-          case "valueOf":
-          case "copyValueOf":
-            return arguments.size() == 1 ? String.valueOf(arguments.get(0)) : null;
-          case "format":
-            return arguments.isEmpty() || !(arguments.get(0) instanceof String)
-                ? null
-                : String.format(
-                    Locale.ROOT,
-                    (String) arguments.get(0),
-                    arguments.subList(1, arguments.size()).toArray());
-          case "join":
-            return arguments.isEmpty()
-                ? null
-                : String.join(
-                    String.valueOf(arguments.get(0)),
-                    arguments.subList(1, arguments.size()).stream()
-                        .map(String::valueOf)
-                        .toArray(String[]::new));
-          default:
-            return null;
-        }
+      if (isStatic(symbol)) {
+        return switch (name) {
+          case "valueOf", "copyValueOf" ->
+              arguments.size() == 1 ? String.valueOf(arguments.get(0)) : null;
+          case "format" ->
+              arguments.isEmpty() || !(arguments.get(0) instanceof String)
+                  ? null
+                  : String.format(
+                      Locale.ROOT,
+                      (String) arguments.get(0),
+                      arguments.subList(1, arguments.size()).toArray());
+          case "join" ->
+              arguments.isEmpty()
+                  ? null
+                  : String.join(
+                      String.valueOf(arguments.get(0)),
+                      arguments.subList(1, arguments.size()).stream()
+                          .map(String::valueOf)
+                          .toArray(String[]::new));
+          default -> null;
+        };
       }
       ExpressionTree receiverTree = ASTHelpers.getReceiver(call);
       Object receiver = receiverTree == null ? null : evaluate(receiverTree, depth + 1);
-      if (!(receiver instanceof String)) {
+      if (!(receiver instanceof String text)) {
         return null;
       }
-      String text = (String) receiver;
-      switch (name) {
-        case "toLowerCase":
-          return text.toLowerCase(Locale.ROOT);
-        case "toUpperCase":
-          return text.toUpperCase(Locale.ROOT);
-        case "trim":
-          return text.trim();
-        case "strip":
-          return text.strip();
-        case "intern":
-        case "toString":
-          return text;
-        case "concat":
-          return arguments.size() == 1 ? text.concat(String.valueOf(arguments.get(0))) : null;
-        case "formatted":
-          return String.format(Locale.ROOT, text, arguments.toArray());
-        case "replace":
-          return arguments.size() == 2
-              ? text.replace(String.valueOf(arguments.get(0)), String.valueOf(arguments.get(1)))
-              : null;
-        default:
-          return null;
-      }
+
+      return switch (name) {
+        case "toLowerCase" -> text.toLowerCase(Locale.ROOT);
+        case "toUpperCase" -> text.toUpperCase(Locale.ROOT);
+        case "trim" -> text.trim();
+        case "strip" -> text.strip();
+        case "intern", "toString" -> text;
+        case "concat" ->
+            arguments.size() == 1 ? text.concat(String.valueOf(arguments.get(0))) : null;
+        case "formatted" -> String.format(Locale.ROOT, text, arguments.toArray());
+        case "replace" ->
+            arguments.size() == 2
+                ? text.replace(String.valueOf(arguments.get(0)), String.valueOf(arguments.get(1)))
+                : null;
+        default -> null;
+      };
     } catch (IllegalFormatException | ClassCastException e) {
       return null;
     }
   }
 
-  /**
-   * Whether {@code symbol} (a local or field of this unit) is assigned anywhere after its
-   * declaration.
-   */
-  boolean isReassigned(Symbol symbol) {
-    index();
-    return reassigned.contains(symbol);
-  }
-
-  /** The declaration of a local variable or field of this unit, or {@code null}. */
-  VariableTree declarationOf(Symbol symbol) {
-    index();
-    return declarations.get(symbol);
-  }
-
-  private void index() {
-    if (declarations != null) {
-      return;
+  private Index index() {
+    if (index != null) {
+      return index;
     }
     Map<Symbol, VariableTree> found = new HashMap<>();
     Set<Symbol> assigned = new HashSet<>();
@@ -264,14 +231,9 @@ final class ConstantStrings {
       @Override
       public Void visitUnary(UnaryTree tree, Void unused) {
         switch (tree.getKind()) {
-          case PREFIX_INCREMENT:
-          case PREFIX_DECREMENT:
-          case POSTFIX_INCREMENT:
-          case POSTFIX_DECREMENT:
-            addTarget(tree.getExpression());
-            break;
-          default:
-            break;
+          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+              addTarget(tree.getExpression());
+          default -> {}
         }
         return super.visitUnary(tree, null);
       }
@@ -283,7 +245,7 @@ final class ConstantStrings {
         }
       }
     }.scan(unit, null);
-    declarations = found;
-    reassigned = assigned;
+    index = new Index(found, assigned);
+    return index;
   }
 }

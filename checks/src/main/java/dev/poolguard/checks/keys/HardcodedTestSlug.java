@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -13,25 +14,28 @@ import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.Tree;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;
+import dev.poolguard.checks.common.Trees;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Flags a fixed string (a literal, a constant, or a local or field that only ever holds one)
@@ -57,8 +61,9 @@ public final class HardcodedTestSlug extends BugChecker
   private final TestCodeDetector testCode;
   private final KeySlots slots;
   private final KeyNames keys;
-  // Checks visit many trees per compilation unit; index each unit's constants once.
-  private ConstantStrings constants;
+  // Checks visit many trees per compilation unit; each unit's constants are indexed once.
+  private final Supplier<Map<CompilationUnitTree, ConstantStrings>> constants =
+      VisitorState.memoize(unused -> new HashMap<>());
 
   /** Used by Error Prone when the check is loaded without flags. */
   public HardcodedTestSlug() {
@@ -86,53 +91,40 @@ public final class HardcodedTestSlug extends BugChecker
   /** {@code product.slug = "test-package"} on a data object's field. */
   @Override
   public Description matchAssignment(AssignmentTree tree, VisitorState state) {
-    try {
-      ExpressionTree target = tree.getVariable();
-      if (!(target instanceof MemberSelectTree) || !testCode.isTestCode(state)) {
-        return Description.NO_MATCH;
-      }
-      ExpressionTree receiver = ((MemberSelectTree) target).getExpression();
-      if (receiver instanceof IdentifierTree
-          && ((IdentifierTree) receiver).getName().contentEquals("this")) {
-        return Description.NO_MATCH; // a class initialising its own field
-      }
-      Symbol field = ASTHelpers.getSymbol((Tree) target);
-      String key = field == null ? null : slots.keyOfField(field);
-      if (key == null
-          || (field.owner instanceof ClassSymbol
-              && TestFrameworks.declaresTests((ClassSymbol) field.owner))) {
-        return Description.NO_MATCH;
-      }
-      KeySlots.Slot slot =
-          new KeySlots.Slot(
-              tree.getExpression(), key, "field " + field.getSimpleName(), KeySlots.Kind.NAMED);
-      return describe(tree, ImmutableList.of(slot), state);
-    } catch (RuntimeException e) {
-      return Description
-          .NO_MATCH; // never fail a user's build on code this check does not understand
+    if (!(tree.getVariable() instanceof MemberSelectTree target)
+        || Trees.isThis(target.getExpression()) // a class initialising its own field
+        || !(ASTHelpers.getSymbol(target) instanceof VarSymbol field)) {
+      return Description.NO_MATCH;
     }
+    String key = slots.keyOfField(field);
+    if (key == null
+        || (field.owner instanceof ClassSymbol owner && TestFrameworks.declaresTests(owner))
+        || !testCode.isTestCode(state)) {
+      return Description.NO_MATCH;
+    }
+    KeySlots.Slot slot =
+        new KeySlots.Slot(
+            tree.getExpression(), key, "field " + field.getSimpleName(), KeySlots.Kind.NAMED);
+    return describe(ImmutableList.of(slot), state);
   }
 
   private Description matchCall(
       ExpressionTree call, List<? extends ExpressionTree> arguments, VisitorState state) {
-    try {
-      Symbol symbol = ASTHelpers.getSymbol((Tree) call);
-      if (arguments.isEmpty() || !(symbol instanceof MethodSymbol)) {
-        return Description.NO_MATCH;
-      }
-      ImmutableList<KeySlots.Slot> found = slots.slots((MethodSymbol) symbol, arguments, state);
-      if (found.isEmpty() || !testCode.isTestCode(state)) {
-        return Description.NO_MATCH;
-      }
-      return describe(call, found, state);
-    } catch (RuntimeException e) {
-      return Description
-          .NO_MATCH; // never fail a user's build on code this check does not understand
+    if (arguments.isEmpty() || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
+      return Description.NO_MATCH;
     }
+    ImmutableList<KeySlots.Slot> found = slots.slots(method, arguments, state);
+    if (found.isEmpty() || !testCode.isTestCode(state)) {
+      return Description.NO_MATCH;
+    }
+    return describe(found, state);
   }
 
-  private Description describe(Tree call, ImmutableList<KeySlots.Slot> found, VisitorState state) {
-    ConstantStrings values = constantsFor(state.getPath().getCompilationUnit());
+  private Description describe(ImmutableList<KeySlots.Slot> found, VisitorState state) {
+    ConstantStrings values =
+        constants
+            .get(state)
+            .computeIfAbsent(state.getPath().getCompilationUnit(), ConstantStrings::new);
     List<KeySlots.Slot> fixed = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (KeySlots.Slot slot : found) {
@@ -142,9 +134,12 @@ public final class HardcodedTestSlug extends BugChecker
         texts.add(text);
       }
     }
-    if (fixed.isEmpty()
-        || new WriteContext(values, state, fixed.get(0).key())
-            .isOnlyReadOrExpected(state.getPath())) {
+    if (fixed.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    ImmutableSet<String> keys =
+        fixed.stream().map(KeySlots.Slot::key).collect(ImmutableSet.toImmutableSet());
+    if (new WriteContext(values, state, keys).isOnlyReadOrExpected(state.getPath())) {
       return Description.NO_MATCH;
     }
     List<ExpressionTree> valueTrees = new ArrayList<>();
@@ -157,15 +152,8 @@ public final class HardcodedTestSlug extends BugChecker
     return description.build();
   }
 
-  private ConstantStrings constantsFor(CompilationUnitTree unit) {
-    if (constants == null || constants.unit() != unit) {
-      constants = new ConstantStrings(unit);
-    }
-    return constants;
-  }
-
-  private static String message(KeySlots.Slot slot, String text, String withheldBecause) {
-    String quoted = '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  private static String message(KeySlots.Slot slot, String text, @Nullable String withheldBecause) {
+    String quoted = UniqueSlugFix.quoted(text);
     String message =
         String.format(
             "The fixed value %s is written into the unique key '%s' (%s). A hardcoded unique key"

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The unique-key names a check looks for ({@code slug}, {@code email}, …) and the one rule that
@@ -47,22 +48,18 @@ final class KeyNames {
   }
 
   /** The key {@code name} denotes, spelled as in the flag, or {@code null}. */
-  String keyOf(CharSequence name) {
+  @Nullable String keyOf(CharSequence name) {
     return keyOfWords(words(name.toString()));
   }
 
   /** Like {@link #keyOf}, for a name already split into words. */
-  String keyOfWords(List<String> words) {
+  @Nullable String keyOfWords(List<String> words) {
     for (int i = 0; i < keys.size(); i++) {
       if (endsWith(words, keys.get(i))) {
         return names.get(i);
       }
     }
     return null;
-  }
-
-  boolean denotesKey(CharSequence name) {
-    return keyOf(name) != null;
   }
 
   private static boolean endsWith(List<String> words, List<String> key) {

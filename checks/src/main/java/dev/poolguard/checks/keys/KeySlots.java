@@ -1,10 +1,14 @@
 package dev.poolguard.checks.keys;
 
+import static com.google.errorprone.util.ASTHelpers.isStatic;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Flags;
@@ -18,12 +22,13 @@ import dev.poolguard.checks.common.MemberName;
 import dev.poolguard.checks.common.RuntimeApi;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the arguments of a call that are written into a unique-key slot: a setter or fluent/builder
@@ -180,10 +185,16 @@ final class KeySlots {
 
   private final KeyNames keys;
   private final ImmutableList<MemberName> uniqueFactories;
-  // Per method, once per compilation (symbols compare by identity).
-  private final Map<MethodSymbol, ParameterKeys> parameterKeys = new IdentityHashMap<>();
-  private final Map<MethodSymbol, Boolean> mayHaveSlots = new IdentityHashMap<>();
-  private final Map<MethodSymbol, String> namedMethodKeys = new IdentityHashMap<>();
+  // What depends on the method alone, decided once per method per compilation.
+  private final Supplier<Map<MethodSymbol, MethodFacts>> methodFacts =
+      VisitorState.memoize(unused -> new HashMap<>());
+
+  /**
+   * What a method's name and signature say about its slots: its parameters' keys, whether it can
+   * have a slot at all, and the key a one-argument method named after one writes ({@code ""} for
+   * none).
+   */
+  private record MethodFacts(ParameterKeys parameterKeys, boolean mayHaveSlots, String namedKey) {}
 
   KeySlots(KeyNames keys, ImmutableList<MemberName> uniqueFactories) {
     this.keys = keys;
@@ -195,14 +206,18 @@ final class KeySlots {
    */
   ImmutableList<Slot> slots(
       MethodSymbol method, List<? extends ExpressionTree> arguments, VisitorState state) {
-    if (arguments.isEmpty() || !mayHaveSlots.computeIfAbsent(method, this::mayHaveSlots)) {
+    if (arguments.isEmpty()) {
+      return ImmutableList.of();
+    }
+    MethodFacts facts = methodFacts.get(state).computeIfAbsent(method, this::facts);
+    if (!facts.mayHaveSlots()) {
       return ImmutableList.of();
     }
     List<Slot> slots = new ArrayList<>();
     if (method.isConstructor()) {
       keyedConstructor(method, arguments, slots);
       if (slots.isEmpty()) {
-        namedParameters(method, arguments, slots);
+        namedParameters(method, facts.parameterKeys(), arguments, slots);
       }
       return withoutUniqueFactory(method, slots, state);
     }
@@ -219,31 +234,42 @@ final class KeySlots {
     if (slots.isEmpty() && TARGET_KEY_VALUE.contains(name) && arguments.size() >= 3) {
       keyed(arguments.get(1), arguments.get(2), name, slots);
     }
-    if (slots.isEmpty() && arguments.size() == 1 && keys.mayDenoteKey(name)) {
-      namedMethod(method, arguments.get(0), slots);
+    if (slots.isEmpty() && arguments.size() == 1 && !facts.namedKey().isEmpty()) {
+      // setSlug(v), slug(v), withSlug(v), tenantSlug(v) on a builder.
+      slots.add(
+          new Slot(
+              arguments.get(0), facts.namedKey(), method.getSimpleName() + "(..)", Kind.NAMED));
     }
-    if (slots.isEmpty() && !parameterKeys(method).isEmpty() && isTestDataHelper(method)) {
-      namedParameters(method, arguments, slots);
+    if (slots.isEmpty() && !facts.parameterKeys().isEmpty() && isTestDataHelper(method)) {
+      namedParameters(method, facts.parameterKeys(), arguments, slots);
     }
     return withoutUniqueFactory(method, slots, state);
   }
 
   /**
-   * Whether a call to {@code method} can have a key slot at all, whatever its arguments: the cheap
-   * necessary conditions of {@link #slots}, decided once per method (most calls are to methods that
-   * never can).
+   * What a call to {@code method} can have, whatever its arguments: whether a key slot at all (the
+   * cheap necessary conditions of {@link #slots}; most calls are to methods that never can), its
+   * parameters' keys, and the key a one-argument method named after one writes.
    */
-  private boolean mayHaveSlots(MethodSymbol method) {
+  private MethodFacts facts(MethodSymbol method) {
+    ParameterKeys parameterKeys = parameterKeys(method);
     if (method.isConstructor()) {
-      return KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString())
-          || !parameterKeys(method).isEmpty();
+      return new MethodFacts(
+          parameterKeys,
+          KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString())
+              || !parameterKeys.isEmpty(),
+          "");
     }
     String name = method.getSimpleName().toString();
-    return name.equals("of")
-        || KEY_THEN_VALUE.contains(name)
-        || TARGET_KEY_VALUE.contains(name)
-        || keys.mayDenoteKey(name)
-        || !parameterKeys(method).isEmpty();
+    boolean namedAfterKey = keys.mayDenoteKey(name);
+    return new MethodFacts(
+        parameterKeys,
+        name.equals("of")
+            || KEY_THEN_VALUE.contains(name)
+            || TARGET_KEY_VALUE.contains(name)
+            || namedAfterKey
+            || !parameterKeys.isEmpty(),
+        namedAfterKey ? namedMethodKey(method) : "");
   }
 
   // Checked last: almost no call has a key slot, and the owner's qualified name is costly to read.
@@ -255,8 +281,8 @@ final class KeySlots {
   }
 
   /** A field named after a key: {@code product.slug = ..}. */
-  String keyOfField(Symbol field) {
-    if (!(field instanceof VarSymbol) || field.getKind() != ElementKind.FIELD || field.isStatic()) {
+  @Nullable String keyOfField(Symbol field) {
+    if (!(field instanceof VarSymbol) || field.getKind() != ElementKind.FIELD || isStatic(field)) {
       return null;
     }
     return keys.keyOf(field.getSimpleName());
@@ -275,17 +301,6 @@ final class KeySlots {
     return false;
   }
 
-  /**
-   * {@code setSlug(v)}, {@code slug(v)}, {@code withSlug(v)}, {@code tenantSlug(v)} on a builder.
-   */
-  private void namedMethod(MethodSymbol method, ExpressionTree value, List<Slot> slots) {
-    // Depends on the method alone: decided once per method (builders' slug(..) is called all over).
-    String key = namedMethodKeys.computeIfAbsent(method, this::namedMethodKey);
-    if (!key.isEmpty()) {
-      slots.add(new Slot(value, key, method.getSimpleName() + "(..)", Kind.NAMED));
-    }
-  }
-
   /** The key a one-argument method named after it writes, or {@code ""}. */
   private String namedMethodKey(MethodSymbol method) {
     ImmutableList<String> words = KeyNames.words(method.getSimpleName().toString());
@@ -299,7 +314,7 @@ final class KeySlots {
     if (!setter && first != null && NON_WRITING_WORDS.contains(first)) {
       return "";
     }
-    if (!setter || !first.equals("set")) {
+    if (!"set".equals(first)) {
       // A fluent method writes the key when it hands back a builder or the receiver; a method that
       // returns a String (or another plain value) computes something from its argument.
       if (!returnsBuilderLike(method)) {
@@ -327,9 +342,11 @@ final class KeySlots {
   }
 
   /** Constructor or helper parameters named after a key, by declared name or record component. */
-  private void namedParameters(
-      MethodSymbol method, List<? extends ExpressionTree> arguments, List<Slot> slots) {
-    ParameterKeys parameters = parameterKeys(method);
+  private static void namedParameters(
+      MethodSymbol method,
+      ParameterKeys parameters,
+      List<? extends ExpressionTree> arguments,
+      List<Slot> slots) {
     if (parameters.isEmpty()) {
       return;
     }
@@ -363,7 +380,7 @@ final class KeySlots {
    * A method's parameter names and the key each denotes ({@code null} where none); empty when none
    * does.
    */
-  private record ParameterKeys(List<String> names, List<String> keys) {
+  private record ParameterKeys(List<String> names, List<@Nullable String> keys) {
     static final ParameterKeys NONE = new ParameterKeys(List.of(), List.of());
 
     boolean isEmpty() {
@@ -371,23 +388,18 @@ final class KeySlots {
     }
   }
 
-  // Per method, once per compilation: calls to the same methods repeat across a test suite.
   private ParameterKeys parameterKeys(MethodSymbol method) {
-    return parameterKeys.computeIfAbsent(
-        method,
-        m -> {
-          List<String> names = parameterNames(m);
-          List<String> perParameter = new ArrayList<>(names.size());
-          boolean any = false;
-          for (String name : names) {
-            String key = keys.mayDenoteKey(name) ? keys.keyOf(name) : null;
-            perParameter.add(key);
-            any |= key != null;
-          }
-          return any
-              ? new ParameterKeys(names, Collections.unmodifiableList(perParameter))
-              : ParameterKeys.NONE;
-        });
+    List<String> names = parameterNames(method);
+    List<@Nullable String> perParameter = new ArrayList<>(names.size());
+    boolean any = false;
+    for (String name : names) {
+      String key = keys.mayDenoteKey(name) ? keys.keyOf(name) : null;
+      perParameter.add(key);
+      any |= key != null;
+    }
+    return any
+        ? new ParameterKeys(names, Collections.unmodifiableList(perParameter))
+        : ParameterKeys.NONE;
   }
 
   /** Declared parameter names; a record's canonical constructor falls back to its components. */
@@ -434,10 +446,10 @@ final class KeySlots {
    * The key an expression names: a constant string ({@code "slug"}, {@code "tenant_slug"}) or a
    * field constant named after it ({@code PRODUCT.SLUG}, {@code Product_.slug}, an enum constant).
    */
-  private String keyNamed(ExpressionTree key) {
+  private @Nullable String keyNamed(ExpressionTree key) {
     Object constant = ASTHelpers.constValue(key);
-    if (constant instanceof String) {
-      String text = ((String) constant).trim();
+    if (constant instanceof String string) {
+      String text = string.trim();
       if (text.startsWith(":") || text.startsWith("@") || text.startsWith("$")) {
         text = text.substring(1); // bind-marker spellings
       }
@@ -445,8 +457,7 @@ final class KeySlots {
           ? keys.keyOf(text)
           : null;
     }
-    if (constant == null
-        && (key instanceof MemberSelectTree || key.getKind() == Tree.Kind.IDENTIFIER)) {
+    if (constant == null && (key instanceof MemberSelectTree || key instanceof IdentifierTree)) {
       Symbol symbol = ASTHelpers.getSymbol((Tree) key);
       // A column or attribute handle, not a string that might itself be a key's value.
       if (symbol instanceof VarSymbol
@@ -469,7 +480,7 @@ final class KeySlots {
   }
 
   private static boolean isMap(Symbol owner, VisitorState state) {
-    Type map = state.getTypeFromString("java.util.Map");
+    Type map = JAVA_UTIL_MAP.get(state);
     return owner != null
         && owner.type != null
         && map != null
@@ -491,4 +502,7 @@ final class KeySlots {
     return HELPER_WRITE_WORDS.contains(words.get(0))
         && !words.stream().anyMatch(QUERY_WORDS::contains);
   }
+
+  private static final Supplier<Type> JAVA_UTIL_MAP =
+      VisitorState.memoize(state -> state.getTypeFromString("java.util.Map"));
 }

@@ -1,23 +1,30 @@
 package dev.poolguard.checks.keys;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.suppliers.Suppliers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
-import dev.poolguard.checks.common.TreePaths;
+import dev.poolguard.checks.common.TestFrameworks;
+import dev.poolguard.checks.common.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether test data built by a call is written, or only compared or queried: an expected
@@ -27,17 +34,6 @@ import javax.lang.model.element.ElementKind;
  * through local variables of the same method.
  */
 final class WriteContext {
-  private static final ImmutableSet<String> ASSERTION_PACKAGES =
-      ImmutableSet.of(
-          "org.junit.",
-          "junit.framework.",
-          "org.assertj.",
-          "org.hamcrest.",
-          "org.testng.Assert",
-          "org.testng.asserts.",
-          "com.google.common.truth.",
-          "org.mockito.");
-
   private static final ImmutableSet<String> READ_PREFIXES =
       ImmutableSet.of(
           "query",
@@ -77,7 +73,8 @@ final class WriteContext {
           "seed",
           "given");
 
-  private static final String JDBI_QUERY = "org.jdbi.v3.core.statement.Query";
+  private static final Supplier<Type> JDBI_QUERY =
+      Suppliers.typeFromString("org.jdbi.v3.core.statement.Query");
   private static final int MAX_DEPTH = 3;
 
   enum Use {
@@ -88,26 +85,27 @@ final class WriteContext {
 
   private final ConstantStrings constants;
   private final VisitorState state;
-  private final String key;
+  // Every key the call writes: an UPDATE that sets any of them writes.
+  private final ImmutableSet<String> keys;
 
-  WriteContext(ConstantStrings constants, VisitorState state, String key) {
+  WriteContext(ConstantStrings constants, VisitorState state, ImmutableSet<String> keys) {
     this.constants = constants;
     this.state = state;
-    this.key = key;
+    this.keys = keys;
   }
 
   /** Whether the data {@code callPath}'s call builds is only compared with or queried by. */
   boolean isOnlyReadOrExpected(TreePath callPath) {
     Tree call = callPath.getLeaf();
-    if (call instanceof MethodInvocationTree) {
-      Use down = receiverChain((MethodInvocationTree) call);
+    if (call instanceof MethodInvocationTree methodInvocationTree) {
+      Use down = receiverChain(methodInvocationTree);
       if (down != Use.UNKNOWN) {
         return down == Use.READ;
       }
     }
     Use up = climb(callPath, 0);
-    if (up == Use.UNKNOWN && call instanceof MethodInvocationTree) {
-      Symbol root = chainRootVariable((MethodInvocationTree) call);
+    if (up == Use.UNKNOWN && call instanceof MethodInvocationTree methodInvocationTree) {
+      Symbol root = chainRootVariable(methodInvocationTree);
       if (root != null) {
         up = local(root, callPath, 0);
       }
@@ -126,62 +124,58 @@ final class WriteContext {
       Tree child = current.getLeaf();
       Tree parent = parentPath.getLeaf();
       switch (parent.getKind()) {
-        case PARENTHESIZED:
-        case TYPE_CAST:
-        case CONDITIONAL_EXPRESSION:
-        case NEW_ARRAY:
-        case NEW_CLASS:
+        case PARENTHESIZED, TYPE_CAST, CONDITIONAL_EXPRESSION, NEW_ARRAY, NEW_CLASS -> {
           current = parentPath;
           continue;
-        case MEMBER_SELECT:
-          {
-            TreePath grand = parentPath.getParentPath();
-            if (grand == null || !(grand.getLeaf() instanceof MethodInvocationTree)) {
-              return Use.UNKNOWN;
-            }
-            MethodInvocationTree chained = (MethodInvocationTree) grand.getLeaf();
-            Use byName = chainedCall(chained);
-            if (byName != Use.UNKNOWN) {
-              return byName;
-            }
-            current = grand;
-            continue;
+        }
+        case MEMBER_SELECT -> {
+          TreePath grand = parentPath.getParentPath();
+          if (grand == null || !(grand.getLeaf() instanceof MethodInvocationTree)) {
+            return Use.UNKNOWN;
           }
-        case METHOD_INVOCATION:
-          {
-            MethodInvocationTree consumer = (MethodInvocationTree) parent;
-            if (consumer.getMethodSelect() == child) {
-              current = parentPath;
-              continue;
-            }
-            Use use = consumer(consumer);
-            if (use != Use.UNKNOWN) {
-              return use;
-            }
-            // A pass-through such as bindMap(..) or List.of(..): see what happens to its result.
+          MethodInvocationTree chained = (MethodInvocationTree) grand.getLeaf();
+          Use byName = chainedCall(chained);
+          if (byName != Use.UNKNOWN) {
+            return byName;
+          }
+          current = grand;
+          continue;
+        }
+        case METHOD_INVOCATION -> {
+          MethodInvocationTree consumer = (MethodInvocationTree) parent;
+          if (consumer.getMethodSelect() == child) {
             current = parentPath;
             continue;
           }
-        case ASSERT:
+          Use use = consumer(consumer);
+          if (use != Use.UNKNOWN) {
+            return use;
+          }
+          // A pass-through such as bindMap(..) or List.of(..): see what happens to its result.
+          current = parentPath;
+          continue;
+        }
+        case ASSERT -> {
           return Use.READ;
-        case VARIABLE:
-          {
-            Symbol variable = ASTHelpers.getSymbol(parent);
-            return variable != null && variable.getKind() == ElementKind.LOCAL_VARIABLE
-                ? local(variable, parentPath, depth)
-                : Use.WRITE;
-          }
-        case ASSIGNMENT:
-          {
-            Symbol variable = ASTHelpers.getSymbol((Tree) ((AssignmentTree) parent).getVariable());
-            return variable != null && variable.getKind() == ElementKind.LOCAL_VARIABLE
-                ? local(variable, parentPath, depth)
-                : Use.WRITE;
-          }
-        case EXPRESSION_STATEMENT:
+        }
+        case VARIABLE -> {
+          Symbol variable = ASTHelpers.getSymbol(parent);
+          return variable != null && variable.getKind() == ElementKind.LOCAL_VARIABLE
+              ? local(variable, parentPath, depth)
+              : Use.WRITE;
+        }
+        case ASSIGNMENT -> {
+          Symbol variable = ASTHelpers.getSymbol((Tree) ((AssignmentTree) parent).getVariable());
+          return variable != null && variable.getKind() == ElementKind.LOCAL_VARIABLE
+              ? local(variable, parentPath, depth)
+              : Use.WRITE;
+        }
+        case EXPRESSION_STATEMENT -> {
           return Use.UNKNOWN;
-        default:
+        }
+        default -> {
           return Use.WRITE;
+        }
       }
     }
   }
@@ -230,20 +224,18 @@ final class WriteContext {
    * Query.
    */
   private Use receiverChain(MethodInvocationTree call) {
-    ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    for (int i = 0; receiver != null && i < 16; i++) {
+    Type jdbiQuery = JDBI_QUERY.get(state);
+    for (ExpressionTree receiver : Trees.receiverChain(call)) {
       Type type = ASTHelpers.getType(receiver);
-      if (isSubtype(type, JDBI_QUERY)) {
+      if (type != null && jdbiQuery != null && ASTHelpers.isSubtype(type, jdbiQuery, state)) {
         return Use.READ;
       }
-      if (!(receiver instanceof MethodInvocationTree)) {
-        break;
+      if (receiver instanceof MethodInvocationTree chained) {
+        Use sql = sqlArguments(chained);
+        if (sql != Use.UNKNOWN) {
+          return sql;
+        }
       }
-      Use sql = sqlArguments((MethodInvocationTree) receiver);
-      if (sql != Use.UNKNOWN) {
-        return sql;
-      }
-      receiver = ASTHelpers.getReceiver(receiver);
     }
     return Use.UNKNOWN;
   }
@@ -266,26 +258,19 @@ final class WriteContext {
   private Use sql(String text) {
     String sql = text.strip().toLowerCase(Locale.ROOT);
     String first = sql.split("[\\s(]", 2)[0];
-    switch (first) {
-      case "select":
-      case "with":
-      case "delete":
-      case "from":
-        return Use.READ;
-      case "insert":
-      case "merge":
-      case "upsert":
-      case "replace":
-        return Use.WRITE;
-      case "update":
-        {
-          int where = sql.indexOf(" where ");
-          String set = where < 0 ? sql : sql.substring(0, where);
-          return set.contains(key.toLowerCase(Locale.ROOT)) ? Use.WRITE : Use.READ;
-        }
-      default:
-        return Use.UNKNOWN;
-    }
+    return switch (first) {
+      case "select", "with", "delete", "from" -> Use.READ;
+      case "insert", "merge", "upsert", "replace" -> Use.WRITE;
+      case "update" -> updateSetsAKey(sql) ? Use.WRITE : Use.READ;
+      default -> Use.UNKNOWN;
+    };
+  }
+
+  /** Whether the SET part of {@code update} (lower case) names one of the keys written. */
+  private boolean updateSetsAKey(String update) {
+    int where = update.indexOf(" where ");
+    String set = where < 0 ? update : update.substring(0, where);
+    return keys.stream().anyMatch(k -> set.contains(k.toLowerCase(Locale.ROOT)));
   }
 
   /** Uses of a local the data was stored in: read only when every deciding use reads. */
@@ -293,7 +278,8 @@ final class WriteContext {
     if (depth >= MAX_DEPTH) {
       return Use.UNKNOWN;
     }
-    TreePath scope = TreePaths.enclosingMethodOrClass(declarationPath);
+    TreePath scope =
+        state.withPath(declarationPath).findPathToEnclosing(MethodTree.class, ClassTree.class);
     if (scope == null) {
       return Use.UNKNOWN;
     }
@@ -330,13 +316,10 @@ final class WriteContext {
   /**
    * The local variable a call chain starts from: {@code params} in {@code params.put(..).put(..)}.
    */
-  private static Symbol chainRootVariable(MethodInvocationTree call) {
-    ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    for (int i = 0; receiver instanceof MethodInvocationTree && i < 16; i++) {
-      receiver = ASTHelpers.getReceiver(receiver);
-    }
-    if (receiver instanceof IdentifierTree) {
-      Symbol symbol = ASTHelpers.getSymbol(receiver);
+  private static @Nullable Symbol chainRootVariable(MethodInvocationTree call) {
+    ImmutableList<ExpressionTree> chain = Trees.receiverChain(call);
+    if (!chain.isEmpty() && chain.get(chain.size() - 1) instanceof IdentifierTree root) {
+      Symbol symbol = ASTHelpers.getSymbol(root);
       if (symbol != null && symbol.getKind() == ElementKind.LOCAL_VARIABLE) {
         return symbol;
       }
@@ -350,13 +333,11 @@ final class WriteContext {
       return true;
     }
     // verify(repository).save(..): the receiver chain starts at a verification.
-    ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    for (int i = 0; receiver instanceof MethodInvocationTree && i < 16; i++) {
-      Symbol symbol = ASTHelpers.getSymbol((Tree) receiver);
-      if (symbol != null && isAssertionMethod(symbol)) {
+    for (ExpressionTree receiver : Trees.receiverChain(call)) {
+      if (receiver instanceof MethodInvocationTree chained
+          && isAssertionMethod(ASTHelpers.getSymbol(chained))) {
         return true;
       }
-      receiver = ASTHelpers.getReceiver(receiver);
     }
     return false;
   }
@@ -367,27 +348,7 @@ final class WriteContext {
       return true;
     }
     Symbol owner = method.owner;
-    if (owner == null) {
-      return false;
-    }
-    String ownerName = owner.getQualifiedName().toString();
-    for (String prefix : ASSERTION_PACKAGES) {
-      if (ownerName.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean isSubtype(Type type, String className) {
-    if (type == null) {
-      return false;
-    }
-    Type target = state.getTypeFromString(className);
-    return target != null
-        && state
-            .getTypes()
-            .isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(target));
+    return owner != null && TestFrameworks.isAssertionLibrary(owner.getQualifiedName().toString());
   }
 
   private static boolean startsWithWord(String name, ImmutableSet<String> prefixes) {

@@ -3,19 +3,31 @@ package dev.poolguard.checks.teardown;
 /** Where a pool value that test code ends comes from, as far as the compilation shows. */
 enum PoolOrigin {
   /** The process-wide shared pool: {@code SharedTestDataSource.get()} or a listed factory. */
-  SHARED,
+  SHARED(3),
   /** A pool that another class holds: its field, or an accessor handing out its field. */
-  FOREIGN,
+  FOREIGN(2),
   /**
    * A pool this class (or its superclass) built, or got fresh from a helper that builds one per
    * call.
    */
-  OWNED,
+  OWNED(1),
   /** Not known (a parameter, an accessor compiled elsewhere): never flagged. */
-  UNKNOWN;
+  UNKNOWN(0);
 
-  /** The more telling of two origins: shared beats foreign beats owned beats unknown. */
+  /**
+   * How much an origin says about ending the pool: the ranking is explicit, not the order above.
+   */
+  private final int telling;
+
+  PoolOrigin(int telling) {
+    this.telling = telling;
+  }
+
+  /**
+   * The more telling of two origins (shared beats foreign beats owned beats unknown): a value that
+   * may be the shared pool on one path is treated as the shared pool.
+   */
   PoolOrigin or(PoolOrigin other) {
-    return compareTo(other) <= 0 ? this : other;
+    return telling >= other.telling ? this : other;
   }
 }

@@ -2,6 +2,7 @@ package dev.poolguard.checks.teardown;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
@@ -13,10 +14,8 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
@@ -30,6 +29,7 @@ import dev.poolguard.checks.clients.ClientCatalog;
 import dev.poolguard.checks.common.MemberName;
 import dev.poolguard.checks.common.RuntimeApi;
 import dev.poolguard.checks.common.TestFrameworks;
+import dev.poolguard.checks.common.Trees;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows a pool value back to where it came from — through casts, {@code unwrap(..)},
@@ -50,9 +51,9 @@ final class PoolOrigins {
 
   private final ImmutableList<MemberName> sharedPoolFactories;
   private final ClientCatalog catalog;
-  // What each field is assigned, per compilation unit: many close calls read the same few fields.
-  private final Map<Symbol, List<ExpressionTree>> fieldValues = new HashMap<>();
-  private Tree fieldValuesUnit;
+  // What each field is assigned, once per compilation: many close calls read the same few fields.
+  private final Supplier<Map<VarSymbol, List<ExpressionTree>>> fieldValues =
+      VisitorState.memoize(unused -> new HashMap<>());
 
   PoolOrigins(ImmutableList<MemberName> sharedPoolFactories, ClientCatalog catalog) {
     this.sharedPoolFactories = sharedPoolFactories;
@@ -65,11 +66,6 @@ final class PoolOrigins {
    */
   PoolOrigin originOf(
       ExpressionTree value, Tree scope, ClassSymbol closingClass, VisitorState state) {
-    Tree unit = state.getPath().getCompilationUnit();
-    if (unit != fieldValuesUnit) {
-      fieldValues.clear();
-      fieldValuesUnit = unit;
-    }
     return new Walk(closingClass, state).origin(value, scope, 0);
   }
 
@@ -95,45 +91,34 @@ final class PoolOrigins {
       this.state = state;
     }
 
-    PoolOrigin origin(ExpressionTree value, Tree scope, int depth) {
-      if (value == null || depth > MAX_DEPTH) {
+    PoolOrigin origin(@Nullable ExpressionTree expression, @Nullable Tree scope, int depth) {
+      if (expression == null || depth > MAX_DEPTH) {
         return PoolOrigin.UNKNOWN;
       }
-      if (value instanceof ParenthesizedTree) {
-        return origin(((ParenthesizedTree) value).getExpression(), scope, depth + 1);
-      }
-      if (value instanceof TypeCastTree) {
-        return origin(((TypeCastTree) value).getExpression(), scope, depth + 1);
-      }
-      if (value instanceof ConditionalExpressionTree) {
-        ConditionalExpressionTree conditional = (ConditionalExpressionTree) value;
+      ExpressionTree value = Trees.stripCasts(expression);
+      if (value instanceof ConditionalExpressionTree conditional) {
         return origin(conditional.getTrueExpression(), scope, depth + 1)
             .or(origin(conditional.getFalseExpression(), scope, depth + 1));
       }
-      if (value instanceof NewClassTree) {
-        MethodSymbol constructor = ASTHelpers.getSymbol((NewClassTree) value);
-        return constructor != null && catalog.clientBuiltBy(constructor, state).isPresent()
+      if (value instanceof NewClassTree creation) {
+        return catalog.clientBuiltBy(ASTHelpers.getSymbol(creation), state).isPresent()
             ? PoolOrigin.OWNED
             : PoolOrigin.UNKNOWN;
       }
-      if (value instanceof MethodInvocationTree) {
-        return invocationOrigin((MethodInvocationTree) value, scope, depth);
+      if (value instanceof MethodInvocationTree call) {
+        return invocationOrigin(call, scope, depth);
       }
-      if (value instanceof IdentifierTree || value instanceof MemberSelectTree) {
-        Symbol symbol = ASTHelpers.getSymbol((Tree) value);
-        if (symbol instanceof VarSymbol) {
-          return variableOrigin((VarSymbol) symbol, scope, depth);
-        }
+      if ((value instanceof IdentifierTree || value instanceof MemberSelectTree)
+          && ASTHelpers.getSymbol(value) instanceof VarSymbol variable) {
+        return variableOrigin(variable, scope, depth);
       }
       return PoolOrigin.UNKNOWN;
     }
 
-    private PoolOrigin invocationOrigin(MethodInvocationTree call, Tree scope, int depth) {
-      Symbol symbol = ASTHelpers.getSymbol((Tree) call);
-      if (!(symbol instanceof MethodSymbol)) {
-        return PoolOrigin.UNKNOWN;
-      }
-      MethodSymbol method = (MethodSymbol) symbol;
+    private PoolOrigin invocationOrigin(
+        MethodInvocationTree call, @Nullable Tree scope, int depth) {
+      MethodSymbol method = ASTHelpers.getSymbol(call);
+
       if (isSharedPoolFactory(method, state)) {
         return PoolOrigin.SHARED;
       }
@@ -150,13 +135,11 @@ final class PoolOrigins {
     /** What a method in this compilation returns; one we cannot see into is unknown. */
     private PoolOrigin accessorOrigin(MethodSymbol method, int depth) {
       JCTree tree = JavacTrees.instance(state.context).getTree(method);
-      if (!(tree instanceof MethodTree)
-          || ((MethodTree) tree).getBody() == null
-          || !visiting.add(method)) {
+      if (!(tree instanceof MethodTree body) || body.getBody() == null || !visiting.add(method)) {
         return PoolOrigin.UNKNOWN;
       }
       try {
-        MethodTree body = (MethodTree) tree;
+
         PoolOrigin result = PoolOrigin.UNKNOWN;
         for (ExpressionTree returned : returnedValues(body)) {
           result = result.or(origin(returned, body, depth + 1));
@@ -167,7 +150,7 @@ final class PoolOrigins {
       }
     }
 
-    private PoolOrigin variableOrigin(VarSymbol variable, Tree scope, int depth) {
+    private PoolOrigin variableOrigin(VarSymbol variable, @Nullable Tree scope, int depth) {
       if (variable.getKind() == ElementKind.FIELD) {
         return fieldOrigin(variable, depth);
       }
@@ -192,10 +175,10 @@ final class PoolOrigins {
      */
     private boolean isResolvedByTheFramework(VarSymbol parameter) {
       Symbol method = parameter.owner;
-      if (!(method instanceof MethodSymbol)) {
+      if (!(method instanceof MethodSymbol methodSymbol)) {
         return false;
       }
-      if (((MethodSymbol) method).isConstructor()) {
+      if (methodSymbol.isConstructor()) {
         return method.owner instanceof ClassSymbol
             && TestFrameworks.declaresTests((ClassSymbol) method.owner);
       }
@@ -208,7 +191,8 @@ final class PoolOrigins {
       }
       try {
         PoolOrigin result = PoolOrigin.UNKNOWN;
-        Tree declaringClass = JavacTrees.instance(state.context).getTree(outermostClass(field));
+        Tree declaringClass =
+            JavacTrees.instance(state.context).getTree(ASTHelpers.outermostClass(field));
         for (ExpressionTree assigned : fieldValues(field)) {
           result = result.or(origin(assigned, declaringClass, depth + 1));
         }
@@ -216,8 +200,7 @@ final class PoolOrigins {
           return PoolOrigin.FOREIGN; // @Autowired / @Inject / @Resource: the container's pool
         }
         // Another class's field is that class's pool (handed out directly or by its accessors):
-        // this
-        // class does not own it, however it was built.
+        // this class does not own it, however it was built.
         return isOwnClass(field.owner) || result == PoolOrigin.SHARED ? result : PoolOrigin.FOREIGN;
       } finally {
         visiting.remove(field);
@@ -239,29 +222,23 @@ final class PoolOrigins {
     }
 
     private List<ExpressionTree> fieldValues(VarSymbol field) {
-      return PoolOrigins.this.fieldValues.computeIfAbsent(
-          field,
-          unused -> {
-            Tree declaringClass = JavacTrees.instance(state.context).getTree(outermostClass(field));
-            return declaringClass == null
-                ? ImmutableList.of()
-                : assignedValues(field, declaringClass);
-          });
+      return PoolOrigins.this
+          .fieldValues
+          .get(state)
+          .computeIfAbsent(
+              field,
+              unused -> {
+                Tree declaringClass =
+                    JavacTrees.instance(state.context).getTree(ASTHelpers.outermostClass(field));
+                return declaringClass == null
+                    ? ImmutableList.of()
+                    : assignedValues(field, declaringClass);
+              });
     }
-  }
-
-  private static ClassSymbol outermostClass(Symbol symbol) {
-    ClassSymbol outermost = null;
-    for (Symbol s = symbol.owner; s != null; s = s.owner) {
-      if (s instanceof ClassSymbol) {
-        outermost = (ClassSymbol) s;
-      }
-    }
-    return outermost;
   }
 
   /** Every value {@code variable} is initialised with or assigned inside {@code scope}. */
-  private static List<ExpressionTree> assignedValues(VarSymbol variable, Tree scope) {
+  private static List<ExpressionTree> assignedValues(VarSymbol variable, @Nullable Tree scope) {
     List<ExpressionTree> values = new ArrayList<>();
     if (scope == null) {
       return values;

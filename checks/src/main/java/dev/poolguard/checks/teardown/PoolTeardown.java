@@ -5,19 +5,22 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeCastTree;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.poolguard.checks.clients.ClientCatalog;
+import dev.poolguard.checks.common.Supertypes;
+import dev.poolguard.checks.common.Trees;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What ends a pool's life, and which values are pools (as opposed to connections or statements).
  */
 final class PoolTeardown {
-  /** Instance methods that close a pool or throw away its connections. */
+  /**
+   * Instance methods that close a pool, stop it handing out connections, or throw away connections
+   * in use. Not {@code softEvictConnections()}: it retires idle connections, which the pool
+   * replaces as needed, and leaves the pool serving every other test class.
+   */
   static final ImmutableSet<String> ENDING_METHODS =
       ImmutableSet.of(
           "close",
@@ -28,7 +31,6 @@ final class PoolTeardown {
           "hardReset",
           "evictConnection",
           "evictConnections",
-          "softEvictConnections",
           "suspendPool",
           "purge");
 
@@ -66,35 +68,31 @@ final class PoolTeardown {
    */
   static boolean isPool(ExpressionTree value, VisitorState state) {
     ExpressionTree current = value;
-    while (current != null) {
+    while (true) {
       if (hasPoolType(ASTHelpers.getType(current), state)) {
         return true;
       }
-      if (current instanceof ParenthesizedTree) {
-        current = ((ParenthesizedTree) current).getExpression();
-      } else if (current instanceof TypeCastTree) {
-        current = ((TypeCastTree) current).getExpression();
-      } else if (current instanceof MethodInvocationTree
-          && isPoolViewCall((MethodInvocationTree) current)) {
-        current = ASTHelpers.getReceiver(current);
+      ExpressionTree inner = Trees.stripCasts(current);
+      if (inner != current) {
+        current = inner;
+      } else if (current instanceof MethodInvocationTree call
+          && isPoolView(ASTHelpers.getSymbol(call))) {
+        ExpressionTree receiver = ASTHelpers.getReceiver(call);
+        if (receiver == null) {
+          return false;
+        }
+        current = receiver;
       } else {
         return false;
       }
     }
-    return false;
   }
 
-  private static boolean isPoolViewCall(MethodInvocationTree call) {
-    Symbol symbol = ASTHelpers.getSymbol((Tree) call);
-    return symbol instanceof MethodSymbol && isPoolView((MethodSymbol) symbol);
-  }
-
-  private static boolean hasPoolType(Type type, VisitorState state) {
-    if (type == null || type.tsym == null) {
+  private static boolean hasPoolType(@Nullable Type type, VisitorState state) {
+    if (type == null) {
       return false;
     }
-    for (Type supertype : state.getTypes().closure(type)) {
-      String name = supertype.tsym.getQualifiedName().toString();
+    for (String name : Supertypes.names(type, state)) {
       if (POOL_TYPES.contains(name) || ClientCatalog.isClientType(name)) {
         return true;
       }

@@ -4,6 +4,7 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static com.google.errorprone.util.ASTHelpers.isStatic;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableSet;
@@ -16,6 +17,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.TryTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
@@ -30,16 +32,15 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.util.Name;
-import com.sun.tools.javac.util.Names;
 import dev.poolguard.checks.clients.ClientCatalog;
 import dev.poolguard.checks.clients.SharedPoolHolders;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;
-import dev.poolguard.checks.common.TreePaths;
-import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Flags test code that ends the shared, process-wide pool — {@code close()}, {@code shutdown()},
@@ -65,12 +66,19 @@ public final class SharedPoolClosedInTest extends BugChecker
   private static final Matcher<ExpressionTree> ENDS_ITS_ARGUMENT =
       staticMethod().anyClass().namedAnyOf(PoolTeardown.ENDING_STATIC_METHODS);
 
+  /** The ending methods' names in the compilation's name table, compared by identity. */
+  private static final Supplier<ImmutableSet<Name>> ENDING_NAMES =
+      VisitorState.memoize(
+          state ->
+              Stream.concat(
+                      PoolTeardown.ENDING_METHODS.stream(),
+                      PoolTeardown.ENDING_STATIC_METHODS.stream())
+                  .map(state::getName)
+                  .collect(ImmutableSet.toImmutableSet()));
+
   private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
   private final PoolOrigins origins;
-  // The ending methods' names in the current compilation's name table, compared by identity.
-  private Names namesTable;
-  private ImmutableSet<Name> endingNames;
 
   /** Used by Error Prone when the check is loaded without flags. */
   public SharedPoolClosedInTest() {
@@ -94,7 +102,7 @@ public final class SharedPoolClosedInTest extends BugChecker
     if (pool == null || !testCode.isTestCode(state)) {
       return Description.NO_MATCH;
     }
-    return describe(tree, pool, () -> state.getSourceForNode(tree), state, true);
+    return describe(tree, pool, s -> s.getSourceForNode(tree), state, true);
   }
 
   @Override
@@ -106,7 +114,7 @@ public final class SharedPoolClosedInTest extends BugChecker
       return Description.NO_MATCH;
     }
     return describe(
-        tree, tree.getQualifierExpression(), () -> state.getSourceForNode(tree), state, false);
+        tree, tree.getQualifierExpression(), s -> s.getSourceForNode(tree), state, false);
   }
 
   @Override
@@ -116,12 +124,11 @@ public final class SharedPoolClosedInTest extends BugChecker
     }
     for (Tree resource : tree.getResources()) {
       ExpressionTree pool =
-          resource instanceof VariableTree
-              ? ((VariableTree) resource).getInitializer()
+          resource instanceof VariableTree variableTree
+              ? variableTree.getInitializer()
               : (ExpressionTree) resource;
       Description description =
-          describe(
-              resource, pool, () -> "try (" + state.getSourceForNode(resource) + ")", state, false);
+          describe(resource, pool, s -> "try (" + s.getSourceForNode(resource) + ")", state, false);
       if (description != Description.NO_MATCH) {
         return description;
       }
@@ -133,9 +140,9 @@ public final class SharedPoolClosedInTest extends BugChecker
    * The pool a call ends: the receiver of {@code close()}-style methods, or a static closer's
    * argument.
    */
-  private ExpressionTree endedPool(MethodInvocationTree call, VisitorState state) {
+  private static @Nullable ExpressionTree endedPool(MethodInvocationTree call, VisitorState state) {
     Symbol method = ASTHelpers.getSymbol(call);
-    if (method == null || !endingNames(state).contains(method.getSimpleName())) {
+    if (!ENDING_NAMES.get(state).contains(method.getSimpleName())) {
       return null; // nearly every call: skip the method matchers
     }
     if (ENDS_ITS_RECEIVER.matches(call, state)) {
@@ -147,18 +154,6 @@ public final class SharedPoolClosedInTest extends BugChecker
     return null;
   }
 
-  private ImmutableSet<Name> endingNames(VisitorState state) {
-    Names names = state.getNames();
-    if (names != namesTable) {
-      ImmutableSet.Builder<Name> ending = ImmutableSet.builder();
-      PoolTeardown.ENDING_METHODS.forEach(n -> ending.add(names.fromString(n)));
-      PoolTeardown.ENDING_STATIC_METHODS.forEach(n -> ending.add(names.fromString(n)));
-      endingNames = ending.build();
-      namesTable = names;
-    }
-    return endingNames;
-  }
-
   /**
    * The finding for ending {@code pool}, if it is the shared pool or (in a teardown method) a pool
    * this class does not own. {@code what} renders the flagged code, only for a finding: most calls
@@ -166,7 +161,7 @@ public final class SharedPoolClosedInTest extends BugChecker
    */
   private Description describe(
       Tree reported,
-      ExpressionTree pool,
+      @Nullable ExpressionTree pool,
       Supplier<String> what,
       VisitorState state,
       boolean deletable) {
@@ -175,7 +170,7 @@ public final class SharedPoolClosedInTest extends BugChecker
         || holders.isInDeclaredHolder(state.getPath())) {
       return Description.NO_MATCH;
     }
-    TreePath classPath = TreePaths.enclosing(state.getPath(), ClassTree.class);
+    TreePath classPath = state.findPathToEnclosing(ClassTree.class);
     TreePath methodPath = outermostMethod(state.getPath());
     if (classPath == null) {
       return Description.NO_MATCH;
@@ -185,9 +180,9 @@ public final class SharedPoolClosedInTest extends BugChecker
     PoolOrigin origin = origins.originOf(pool, scope, closingClass, state);
     String message;
     if (origin == PoolOrigin.SHARED && !isHolderClosingItsOwnPool(pool, closingClass, classPath)) {
-      message = sharedMessage(what.get());
-    } else if (origin == PoolOrigin.FOREIGN && isInTeardownMethod(state.getPath())) {
-      message = foreignMessage(what.get());
+      message = sharedMessage(what.get(state));
+    } else if (origin == PoolOrigin.FOREIGN && isInTeardownMethod(state)) {
+      message = foreignMessage(what.get(state));
     } else {
       return Description.NO_MATCH;
     }
@@ -205,19 +200,18 @@ public final class SharedPoolClosedInTest extends BugChecker
       ExpressionTree pool, ClassSymbol closingClass, TreePath classPath) {
     Symbol symbol = ASTHelpers.getSymbol((Tree) ASTHelpers.stripParentheses(pool));
     return symbol != null
-        && symbol.isStatic()
+        && isStatic(symbol)
         && symbol.owner == closingClass
         && SharedPoolHolders.isOutsideTestLifecycle(classPath);
   }
 
-  private static boolean isInTeardownMethod(TreePath path) {
-    TreePath method = TreePaths.enclosing(path, MethodTree.class);
-    return method != null
-        && TestFrameworks.isTeardownMethod(ASTHelpers.getSymbol((MethodTree) method.getLeaf()));
+  private static boolean isInTeardownMethod(VisitorState state) {
+    MethodTree method = state.findEnclosing(MethodTree.class);
+    return method != null && TestFrameworks.isTeardownMethod(ASTHelpers.getSymbol(method));
   }
 
   /** The method whose locals the pool expression may read: the outermost one, lambdas included. */
-  private static TreePath outermostMethod(TreePath path) {
+  private static @Nullable TreePath outermostMethod(TreePath path) {
     TreePath method = null;
     for (TreePath p = path;
         p != null && !(p.getLeaf() instanceof ClassTree);

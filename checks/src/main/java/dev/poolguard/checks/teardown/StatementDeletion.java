@@ -20,7 +20,9 @@ import java.util.Optional;
 final class StatementDeletion {
   private StatementDeletion() {}
 
-  /** The fix deleting the statement whose expression is at {@code expressionPath}, if it is one. */
+  /**
+   * The fix deleting the statement whose expression is at {@code state.getPath()}, if it is one.
+   */
   static Optional<SuggestedFix> deleteStatementOf(VisitorState state) {
     TreePath statement = state.getPath().getParentPath();
     if (statement == null || !(statement.getLeaf() instanceof ExpressionStatementTree)) {
@@ -70,7 +72,7 @@ final class StatementDeletion {
           break;
         }
         parent = candidate.getLeaf();
-        if (!(isGuard(parent, current.getParentPath().getLeaf()))) {
+        if (!isGuard(parent, current.getParentPath().getLeaf())) {
           break;
         }
       } else if (!isGuard(parent, current.getLeaf())) {
@@ -85,12 +87,12 @@ final class StatementDeletion {
    * An if without else, or a try without resources and finally, whose only content is {@code body}.
    */
   private static boolean isGuard(Tree tree, Tree body) {
-    if (tree instanceof IfTree) {
-      IfTree ifTree = (IfTree) tree;
+    if (tree instanceof IfTree ifTree) {
+
       return ifTree.getThenStatement() == body && ifTree.getElseStatement() == null;
     }
-    if (tree instanceof TryTree) {
-      TryTree tryTree = (TryTree) tree;
+    if (tree instanceof TryTree tryTree) {
+
       return tryTree.getBlock() == body
           && tryTree.getResources().isEmpty()
           && tryTree.getFinallyBlock() == null;

@@ -26,9 +26,10 @@ public final class CheckTestSupport {
                     .setArgs(flag)
                     .addSourceLines("A.java", "class A {}")
                     .doTest());
+    String message = String.valueOf(error.getMessage());
     assertTrue(
-        error.getMessage().contains(expectedMessage),
-        () -> "expected '" + expectedMessage + "' in:\n" + error.getMessage());
+        message.contains(expectedMessage),
+        () -> "expected '" + expectedMessage + "' in:\n" + message);
   }
 
   /** The jar (or classes directory) {@code type} was loaded from. */
