@@ -68,7 +68,12 @@ public final class PerTestDatabaseClient extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return match(tree, ASTHelpers.getSymbol(tree), state);
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    if (method.isConstructor()) {
+      // super(..) or this(..) in a constructor: the `new` that runs it is the construction.
+      return Description.NO_MATCH;
+    }
+    return match(tree, method, state);
   }
 
   @Override

@@ -209,6 +209,10 @@ final class PoolOrigins {
 
     /** The closing class, its enclosing classes and its superclasses own their fields. */
     private boolean isOwnClass(Symbol owner) {
+      // A class nested in the same top-level class (a test's own fixture class) is the same code.
+      if (ASTHelpers.outermostClass(owner) == ASTHelpers.outermostClass(closingClass)) {
+        return true;
+      }
       for (Symbol c = closingClass; c instanceof ClassSymbol; c = c.owner) {
         for (Type t = c.type;
             t != null && t.tsym instanceof ClassSymbol;

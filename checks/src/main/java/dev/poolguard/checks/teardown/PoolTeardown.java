@@ -18,8 +18,10 @@ import org.jspecify.annotations.Nullable;
 final class PoolTeardown {
   /**
    * Instance methods that close a pool, stop it handing out connections, or throw away connections
-   * in use. Not {@code softEvictConnections()}: it retires idle connections, which the pool
-   * replaces as needed, and leaves the pool serving every other test class.
+   * in use. Not what leaves the pool serving every other test class: HikariCP's {@code
+   * softEvictConnections()} and Tomcat's {@code purge()} retire idle connections (and busy ones
+   * when they come back), which the pool replaces as needed; {@code evictConnection(c)} retires the
+   * one connection the test holds.
    */
   static final ImmutableSet<String> ENDING_METHODS =
       ImmutableSet.of(
@@ -29,10 +31,8 @@ final class PoolTeardown {
           "terminate",
           "destroy",
           "hardReset",
-          "evictConnection",
           "evictConnections",
-          "suspendPool",
-          "purge");
+          "suspendPool");
 
   /**
    * Static helpers that end the pool passed to them: c3p0's DataSources.destroy, closeQuietly(..).

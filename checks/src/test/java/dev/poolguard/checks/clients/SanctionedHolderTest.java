@@ -1,0 +1,213 @@
+package dev.poolguard.checks.clients;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/** The process-wide singleton idiom in its common forms is the sanctioned holder: no finding. */
+final class SanctionedHolderTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(PerTestDatabaseClient.class, getClass());
+
+  @Test
+  void doubleCheckedLockingThroughALocalIsAHolder() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/TestDb.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import javax.sql.DataSource;
+
+            final class TestDb {
+              private static volatile DataSource pool;
+
+              static DataSource get() {
+                DataSource p = pool;
+                if (p == null) {
+                  synchronized (TestDb.class) {
+                    p = pool;
+                    if (p == null) {
+                      p = new HikariDataSource();
+                      pool = p;
+                    }
+                  }
+                }
+                return p;
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void anEarlyReturnThroughALocalIsAHolder() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/TestDb.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import javax.sql.DataSource;
+
+            final class TestDb {
+              private static DataSource pool;
+
+              static synchronized DataSource get() {
+                DataSource existing = pool;
+                if (existing != null) {
+                  return existing;
+                }
+                pool = new HikariDataSource();
+                return pool;
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void theHolderClassIdiomIsAHolder() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/TestDb.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariConfig;
+            import com.zaxxer.hikari.HikariDataSource;
+            import javax.sql.DataSource;
+
+            public final class TestDb {
+              private TestDb() {}
+
+              public static DataSource dataSource() {
+                return Holder.DS;
+              }
+
+              private static final class Holder {
+                static final DataSource DS = new HikariDataSource(config());
+              }
+
+              private static HikariConfig config() {
+                HikariConfig config = new HikariConfig();
+                config.setJdbcUrl(System.getenv("DATABASE_URL"));
+                return config;
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void theHolderClassIdiomWithAPrivateFactoryIsAHolder() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/TestDb.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import javax.sql.DataSource;
+
+            public final class TestDb {
+              public static DataSource dataSource() {
+                return Holder.DS;
+              }
+
+              private static class Holder {
+                static final DataSource DS = create();
+
+                private static DataSource create() {
+                  HikariDataSource ds = new HikariDataSource();
+                  ds.setMaximumPoolSize(3);
+                  return ds;
+                }
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void aLocalThatNeverHoldsTheFieldIsNoGuard() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/TestDb.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import javax.sql.DataSource;
+
+            final class TestDb {
+              static DataSource get(DataSource given) {
+                DataSource p = given;
+                if (p == null) {
+                  // BUG: Diagnostic contains: builds a connection pool of its own
+                  p = new HikariDataSource();
+                }
+                return p;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void theHolderClassIdiomInsideATestClassIsStillOnePoolPerClass() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/OrderTest.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import javax.sql.DataSource;
+            import org.junit.jupiter.api.Test;
+
+            class OrderTest {
+              private static final class Holder {
+                // BUG: Diagnostic contains: builds a connection pool of its own
+                static final DataSource DS = new HikariDataSource();
+              }
+
+              @Test
+              void t() throws Exception {
+                Holder.DS.getConnection().close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aPoolSubclassConstructorCallingSuperIsNotASecondFinding() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/TestPool.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariConfig;
+            import com.zaxxer.hikari.HikariDataSource;
+
+            class TestPool extends HikariDataSource {
+              TestPool(HikariConfig config) {
+                super(config);
+              }
+
+              TestPool() {
+                this(new HikariConfig());
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+}
