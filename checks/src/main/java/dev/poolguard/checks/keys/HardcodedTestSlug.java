@@ -5,7 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -120,26 +119,31 @@ public final class HardcodedTestSlug extends BugChecker
     return describe(found, state);
   }
 
+  /**
+   * The finding for the slots among {@code found} that hold a fixed value and are written. Each key
+   * is judged on its own: {@code update .. set email = :email where slug = :slug} writes the e-mail
+   * and only reads the slug.
+   */
   private Description describe(ImmutableList<KeySlots.Slot> found, VisitorState state) {
     ConstantStrings values =
         constants
             .get(state)
             .computeIfAbsent(state.getPath().getCompilationUnit(), ConstantStrings::new);
+    Map<String, Boolean> writtenByKey = new HashMap<>();
     List<KeySlots.Slot> fixed = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (KeySlots.Slot slot : found) {
       String text = values.stringValue(slot.value());
-      if (text != null && !text.isBlank()) {
+      if (text != null
+          && !text.isBlank()
+          && writtenByKey.computeIfAbsent(
+              slot.key(),
+              key -> !new WriteContext(values, state, key).isOnlyReadOrExpected(state.getPath()))) {
         fixed.add(slot);
         texts.add(text);
       }
     }
     if (fixed.isEmpty()) {
-      return Description.NO_MATCH;
-    }
-    ImmutableSet<String> keys =
-        fixed.stream().map(KeySlots.Slot::key).collect(ImmutableSet.toImmutableSet());
-    if (new WriteContext(values, state, keys).isOnlyReadOrExpected(state.getPath())) {
       return Description.NO_MATCH;
     }
     List<ExpressionTree> valueTrees = new ArrayList<>();

@@ -85,13 +85,13 @@ final class WriteContext {
 
   private final ConstantStrings constants;
   private final VisitorState state;
-  // Every key the call writes: an UPDATE that sets any of them writes.
-  private final ImmutableSet<String> keys;
+  // The key whose write is judged: an UPDATE writes it only when its SET part names it.
+  private final String key;
 
-  WriteContext(ConstantStrings constants, VisitorState state, ImmutableSet<String> keys) {
+  WriteContext(ConstantStrings constants, VisitorState state, String key) {
     this.constants = constants;
     this.state = state;
-    this.keys = keys;
+    this.key = key;
   }
 
   /** Whether the data {@code callPath}'s call builds is only compared with or queried by. */
@@ -261,16 +261,16 @@ final class WriteContext {
     return switch (first) {
       case "select", "with", "delete", "from" -> Use.READ;
       case "insert", "merge", "upsert", "replace" -> Use.WRITE;
-      case "update" -> updateSetsAKey(sql) ? Use.WRITE : Use.READ;
+      case "update" -> updateSetsTheKey(sql) ? Use.WRITE : Use.READ;
       default -> Use.UNKNOWN;
     };
   }
 
-  /** Whether the SET part of {@code update} (lower case) names one of the keys written. */
-  private boolean updateSetsAKey(String update) {
+  /** Whether the SET part of {@code update} (lower case) names the key. */
+  private boolean updateSetsTheKey(String update) {
     int where = update.indexOf(" where ");
     String set = where < 0 ? update : update.substring(0, where);
-    return keys.stream().anyMatch(k -> set.contains(k.toLowerCase(Locale.ROOT)));
+    return set.contains(key.toLowerCase(Locale.ROOT));
   }
 
   /** Uses of a local the data was stored in: read only when every deciding use reads. */
