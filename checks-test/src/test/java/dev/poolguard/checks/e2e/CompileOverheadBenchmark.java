@@ -34,8 +34,7 @@ import java.util.stream.Stream;
  * asserts a time: it reports ratios measured in one run.
  */
 public final class CompileOverheadBenchmark {
-  static final List<String> CHECKS =
-      List.of("PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug");
+  static final List<String> CHECKS = PoolGuardChecks.NAMES;
 
   private CompileOverheadBenchmark() {}
 

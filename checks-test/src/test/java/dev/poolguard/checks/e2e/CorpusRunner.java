@@ -41,8 +41,7 @@ import javax.tools.ToolProvider;
  * thrown by a check.
  */
 public final class CorpusRunner {
-  static final List<String> CHECKS =
-      List.of("PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug");
+  static final List<String> CHECKS = PoolGuardChecks.NAMES;
   static final String CRASH =
       "An unhandled exception was thrown by the Error Prone static analysis plugin";
 

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The checks as a user's build runs them: a separate {@code javac} process whose processor path
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 final class ForkedJavacTest {
   @ParameterizedTest
-  @ValueSource(strings = {"PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug"})
+  @MethodSource("dev.poolguard.checks.e2e.PoolGuardChecks#names")
   void loadsWithNothingButErrorProneOnTheProcessorPath(String check) {
     Path javaHome = Path.of(System.getProperty("java.home"));
 
@@ -31,7 +31,7 @@ final class ForkedJavacTest {
    * same diagnostics. Users upgrade Error Prone without waiting for a PoolGuard release.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug"})
+  @MethodSource("dev.poolguard.checks.e2e.PoolGuardChecks#names")
   void jdk17JarGivesTheSameDiagnosticsUnderJdk25AndTheNewestErrorProne(String check) {
     assumeTrue(
         Runtime.version().feature() < 21,

@@ -37,8 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 final class RobustnessTest {
   private static final String CRASH = "An unhandled exception was thrown by the Error Prone";
-  private static final List<String> CHECKS =
-      List.of("PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug");
+  private static final List<String> CHECKS = PoolGuardChecks.NAMES;
 
   @TempDir static Path work;
   private static Path library;

@@ -12,9 +12,33 @@ final class SharedPoolClosedInTestTest {
   private final BugCheckerRefactoringTestHelper refactoringHelper =
       BugCheckerRefactoringTestHelper.newInstance(SharedPoolClosedInTest.class, getClass());
 
+  /** A support class the test inputs share: pools it holds, hands out or builds per call. */
+  private CompilationTestHelper withDb() {
+    return compilationHelper.addSourceLines(
+        "src/test/java/com/acme/Db.java",
+        "package com.acme;",
+        "import com.zaxxer.hikari.HikariDataSource;",
+        "import dev.poolguard.runtime.SharedTestDataSource;",
+        "import javax.sql.DataSource;",
+        "final class Db {",
+        "  static final HikariDataSource POOL = new HikariDataSource();",
+        "  static final DataSource SHARED = SharedTestDataSource.get();",
+        "  static HikariDataSource instance() { return POOL; }",
+        "  static HikariDataSource viaInstance() { return instance(); }",
+        "  static DataSource shared() { return SHARED; }",
+        "  static HikariDataSource fresh() { return new HikariDataSource(); }",
+        "  static HikariDataSource freshViaLocal() {",
+        "    HikariDataSource ds = new HikariDataSource();",
+        "    ds.setMaximumPoolSize(2);",
+        "    return ds;",
+        "  }",
+        "  static void shutdownHook() { POOL.close(); }",
+        "}");
+  }
+
   @Test
-  void identification() {
-    compilationHelper
+  void productionCodeIsNotChecked() {
+    withDb()
         .addSourceLines(
             "src/main/java/com/acme/AppShutdown.java",
             "package com.acme;",
@@ -24,26 +48,13 @@ final class SharedPoolClosedInTestTest {
             "    ((AutoCloseable) SharedTestDataSource.get()).close();",
             "  }",
             "}")
-        .addSourceLines(
-            "src/test/java/com/acme/Db.java",
-            "package com.acme;",
-            "import com.zaxxer.hikari.HikariDataSource;",
-            "import dev.poolguard.runtime.SharedTestDataSource;",
-            "import javax.sql.DataSource;",
-            "final class Db {",
-            "  static final HikariDataSource POOL = new HikariDataSource();",
-            "  static final DataSource SHARED = SharedTestDataSource.get();",
-            "  static HikariDataSource instance() { return POOL; }",
-            "  static HikariDataSource viaInstance() { return instance(); }",
-            "  static DataSource shared() { return SHARED; }",
-            "  static HikariDataSource fresh() { return new HikariDataSource(); }",
-            "  static HikariDataSource freshViaLocal() {",
-            "    HikariDataSource ds = new HikariDataSource();",
-            "    ds.setMaximumPoolSize(2);",
-            "    return ds;",
-            "  }",
-            "  static void shutdownHook() { POOL.close(); }",
-            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void closingConnectionsAndOwnPoolsIsNeverFlagged() {
+    withDb()
         .addSourceLines(
             "src/test/java/com/acme/NegativesTest.java",
             "package com.acme;",
@@ -88,6 +99,13 @@ final class SharedPoolClosedInTestTest {
             "    fromHelper.close();",
             "  }",
             "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void junit5CodeEndingTheSharedPoolIsFlagged() {
+    withDb()
         .addSourceLines(
             "src/test/java/com/acme/Junit5Test.java",
             "package com.acme;",
@@ -107,18 +125,18 @@ final class SharedPoolClosedInTestTest {
             "  @AfterAll static void tearDown() throws Exception {",
             "    // BUG: Diagnostic contains: ends the shared test pool",
             "    ((HikariDataSource) dataSource).close();",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    // BUG: Diagnostic contains: ends the shared test pool",
             "    dataSource.unwrap(HikariDataSource.class).close();",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    // BUG: Diagnostic contains: ends the shared test pool",
             "    dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().suspendPool();",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    // BUG: Diagnostic contains: ends the shared test pool",
             "    ((Closeable) SharedTestDataSource.get()).close();",
             "  }",
             "  @AfterEach void each() throws Exception {",
             "    final DataSource local = SharedTestDataSource.get();",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    // BUG: Diagnostic contains: ends the shared test pool",
             "    ((AutoCloseable) local).close();",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    // BUG: Diagnostic contains: ends the shared test pool",
             "    ((AutoCloseable) perInstance).close();",
             "  }",
             "  @Test void tryWithResources() throws Exception {",
@@ -126,7 +144,7 @@ final class SharedPoolClosedInTestTest {
             "    try (HikariDataSource ds = (HikariDataSource) SharedTestDataSource.get()) {",
             "      ds.getConnection().close();",
             "    }",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    // BUG: Diagnostic contains: ends the shared test pool",
             "    try (HikariDataSource ds = dataSource.unwrap(HikariDataSource.class)) {}",
             "  }",
             "  @Test void boundReference(java.util.List<Runnable> closers) {",
@@ -136,11 +154,17 @@ final class SharedPoolClosedInTestTest {
             "  }",
             "  @Nested class Inner {",
             "    @AfterEach void close() throws Exception {",
-            "      // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "      // BUG: Diagnostic contains: ends the shared test pool",
             "      ((AutoCloseable) dataSource).close();",
             "    }",
             "  }",
             "}")
+        .doTest();
+  }
+
+  @Test
+  void teardownEndingAnotherClassesPoolIsFlaggedAsForeign() {
+    withDb()
         .addSourceLines(
             "src/test/java/com/acme/ForeignPoolTest.java",
             "package com.acme;",
@@ -166,6 +190,12 @@ final class SharedPoolClosedInTestTest {
             "    ((AutoCloseable) Db.shared()).close();",
             "  }",
             "}")
+        .doTest();
+  }
+
+  @Test
+  void junit4TeardownIsChecked() {
+    withDb()
         .addSourceLines(
             "src/test/java/com/acme/Junit4Test.java",
             "package com.acme;",
@@ -179,15 +209,21 @@ final class SharedPoolClosedInTestTest {
             "  @Test public void t() { pool = (HikariDataSource) SharedTestDataSource.get(); }",
             "  @After public void after() {",
             "    if (pool != null) {",
-            "      // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "      // BUG: Diagnostic contains: ends the shared test pool",
             "      pool.close();",
             "    }",
             "  }",
             "  @AfterClass public static void afterClass() {",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    // BUG: Diagnostic contains: ends a pool this class does not own",
             "    Db.instance().close();",
             "  }",
             "}")
+        .doTest();
+  }
+
+  @Test
+  void testNgTeardownIsChecked() {
+    withDb()
         .addSourceLines(
             "src/test/java/com/acme/TestNgTest.java",
             "package com.acme;",
@@ -201,18 +237,24 @@ final class SharedPoolClosedInTestTest {
             "  private HikariDataSource pool = (HikariDataSource) SharedTestDataSource.get();",
             "  @Test public void t() {}",
             "  @AfterMethod public void afterMethod() {",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    // BUG: Diagnostic contains: ends the shared test pool",
             "    pool.getHikariPoolMXBean().suspendPool();",
             "  }",
             "  @AfterClass public void afterClass() {",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    // BUG: Diagnostic contains: ends the shared test pool",
             "    pool.close();",
             "  }",
             "  @AfterSuite public void afterSuite() {",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    // BUG: Diagnostic contains: ends a pool this class does not own",
             "    Db.POOL.close();",
             "  }",
             "}")
+        .doTest();
+  }
+
+  @Test
+  void teardownEndingAnInjectedPoolIsFlaggedAsForeign() {
+    withDb()
         .addSourceLines(
             "src/test/java/com/acme/InjectedPoolTest.java",
             "package com.acme;",
@@ -243,6 +285,12 @@ final class SharedPoolClosedInTestTest {
             "    ((AutoCloseable) given).close();",
             "  }",
             "}")
+        .doTest();
+  }
+
+  @Test
+  void suppressionIsHonoured() {
+    withDb()
         .addSourceLines(
             "src/test/java/com/acme/SuppressedTest.java",
             "package com.acme;",
@@ -254,6 +302,7 @@ final class SharedPoolClosedInTestTest {
             "    ((AutoCloseable) SharedTestDataSource.get()).close();",
             "  }",
             "}")
+        .expectNoDiagnostics()
         .doTest();
   }
 
@@ -307,7 +356,7 @@ final class SharedPoolClosedInTestTest {
             "  static final HikariDataSource OTHER = Databases.otherPool();",
             "  @AfterAll static void tearDown() {",
             "    OTHER.close();",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    // BUG: Diagnostic contains: ends the shared test pool",
             "    POOL.close();",
             "  }",
             "}")

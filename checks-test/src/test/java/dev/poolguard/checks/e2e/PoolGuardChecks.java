@@ -1,0 +1,20 @@
+package dev.poolguard.checks.e2e;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The names of PoolGuard's checks, in one place for every end-to-end test, the corpus runner and
+ * the compile-overhead benchmark: a new check is added here once.
+ */
+final class PoolGuardChecks {
+  static final List<String> NAMES =
+      List.of("PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug");
+
+  private PoolGuardChecks() {}
+
+  /** {@link #NAMES} as a JUnit {@code @MethodSource}. */
+  static Stream<String> names() {
+    return NAMES.stream();
+  }
+}
