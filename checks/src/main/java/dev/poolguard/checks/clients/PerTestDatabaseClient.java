@@ -86,10 +86,11 @@ public final class PerTestDatabaseClient extends BugChecker
       return Description.NO_MATCH;
     }
     Optional<ClientKind> kind = catalog.clientBuiltBy(method, state);
+    // Cheapest first: the holder tests walk up the path, the URL search scans the enclosing code.
     if (kind.isEmpty()
-        || EmbeddedUrls.isInMemoryOnly(tree, state)
         || holders.isInDeclaredHolder(state.getPath())
-        || SharedPoolHolders.isSingletonCreation(state)) {
+        || SharedPoolHolders.isSingletonCreation(state)
+        || EmbeddedUrls.isInMemoryOnly(tree, state)) {
       return Description.NO_MATCH;
     }
     Description.Builder description =

@@ -3,13 +3,17 @@ package dev.poolguard.checks.clients;
 import static com.google.errorprone.util.ASTHelpers.getEnclosedElements;
 import static com.google.errorprone.util.ASTHelpers.isStatic;
 
+import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ListMultimap;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -27,7 +31,9 @@ import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.TestFrameworks;
 import dev.poolguard.checks.common.Trees;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -82,13 +88,13 @@ public final class SharedPoolHolders {
    * JUnit's root {@code ExtensionContext.Store} (one value per key for the whole run).
    */
   static boolean isSingletonCreation(VisitorState state) {
-    return isSingletonContext(state.getPath(), 0);
+    return isSingletonContext(state.getPath(), 0, state);
   }
 
   /** How many private factories deep a creation is followed back to its callers. */
   private static final int MAX_FACTORY_DEPTH = 3;
 
-  private static boolean isSingletonContext(TreePath path, int depth) {
+  private static boolean isSingletonContext(TreePath path, int depth, VisitorState state) {
     boolean guarded = false;
     // Locals null-checked on the way up: a guard when the method fills them from a static field
     // (double-checked locking through a local, `T p = field; if (p == null) { .. }`).
@@ -124,7 +130,7 @@ public final class SharedPoolHolders {
             || (symbol.isConstructor() && isSingletonClass(symbol.owner))
             || guardingLocals.stream().anyMatch(local -> holdsStaticField(local, method))
             || hasEarlyReturnOfStaticField(method)
-            || isOnlyCalledOnce(symbol, p, depth);
+            || isOnlyCalledOnce(symbol, p, depth, state);
       }
       if (leaf instanceof ClassTree) {
         return false;
@@ -137,25 +143,35 @@ public final class SharedPoolHolders {
    * A private factory whose every caller is itself a singleton context: {@code static final
    * HikariDataSource POOL = create();}, or {@code if (pool == null) pool = create();}.
    */
-  private static boolean isOnlyCalledOnce(MethodSymbol method, TreePath methodPath, int depth) {
+  private static boolean isOnlyCalledOnce(
+      MethodSymbol method, TreePath methodPath, int depth, VisitorState state) {
     if (depth >= MAX_FACTORY_DEPTH || !method.getModifiers().contains(Modifier.PRIVATE)) {
       return false;
     }
-    List<TreePath> callers = new ArrayList<>();
+    List<TreePath> callers =
+        CALL_SITES
+            .get(state)
+            .computeIfAbsent(methodPath.getCompilationUnit(), SharedPoolHolders::callSites)
+            .get(method);
+    return !callers.isEmpty()
+        && callers.stream().allMatch(c -> isSingletonContext(c, depth + 1, state));
+  }
+
+  // Where each method of a compilation unit is called: indexed once per unit, when a creation is
+  // first traced back to a private factory, instead of one scan of the unit per creation.
+  private static final Supplier<Map<CompilationUnitTree, ListMultimap<Symbol, TreePath>>>
+      CALL_SITES = VisitorState.memoize(unused -> new HashMap<>());
+
+  private static ListMultimap<Symbol, TreePath> callSites(CompilationUnitTree unit) {
+    ListMultimap<Symbol, TreePath> sites = ArrayListMultimap.create();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (ASTHelpers.getSymbol(call) == method) {
-          callers.add(getCurrentPath());
-        }
+        sites.put(ASTHelpers.getSymbol(call), getCurrentPath());
         return super.visitMethodInvocation(call, null);
       }
-    }.scan(compilationUnitPath(methodPath), null);
-    return !callers.isEmpty() && callers.stream().allMatch(c -> isSingletonContext(c, depth + 1));
-  }
-
-  private static TreePath compilationUnitPath(TreePath path) {
-    return new TreePath(path.getCompilationUnit());
+    }.scan(unit, null);
+    return sites;
   }
 
   /** Whether the class at {@code classPath} and every class around it declare no tests. */

@@ -30,8 +30,9 @@ public final class TestCodeDetector {
           "Test|Test[A-Z0-9_].*|.*(Test|Tests|TestCase|IT|ITCase|Fixture|Fixtures|TestSupport|TestBase)");
 
   private final PoolGuardConfig config;
-  // Checks visit many trees per compilation unit; each unit is classified once per compilation.
-  private final Supplier<Map<CompilationUnitTree, Boolean>> classified =
+  // Checks visit many trees per compilation unit; each unit is classified once per compilation,
+  // for all checks together (they all read the same flags).
+  private static final Supplier<Map<CompilationUnitTree, Boolean>> CLASSIFIED =
       VisitorState.memoize(unused -> new HashMap<>());
 
   public TestCodeDetector(PoolGuardConfig config) {
@@ -42,7 +43,7 @@ public final class TestCodeDetector {
     if (config.allCode() || state.errorProneOptions().isTestOnlyTarget()) {
       return true;
     }
-    return classified
+    return CLASSIFIED
         .get(state)
         .computeIfAbsent(state.getPath().getCompilationUnit(), this::classify);
   }

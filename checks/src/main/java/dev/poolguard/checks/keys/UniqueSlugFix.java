@@ -140,7 +140,8 @@ final class UniqueSlugFix {
   /** Why wrapping {@code value} would break the test, or {@code null}. */
   private static @Nullable String reuse(
       ExpressionTree value, String text, ConstantStrings constants, VisitorState state) {
-    TreePath site = TreePath.getPath(state.getPath().getCompilationUnit(), value);
+    // The value is (inside) the call being matched: search its subtree, not the whole file.
+    TreePath site = TreePath.getPath(state.getPath(), value);
     if (site == null) {
       return null;
     }

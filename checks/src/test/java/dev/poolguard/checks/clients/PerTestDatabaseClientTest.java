@@ -14,7 +14,7 @@ final class PerTestDatabaseClientTest {
       BugCheckerRefactoringTestHelper.newInstance(PerTestDatabaseClient.class, getClass());
 
   @Test
-  void identification() {
+  void productionCodeIsNotChecked() {
     compilationHelper
         .addSourceLines(
             "src/main/java/com/acme/ProductionDb.java",
@@ -28,6 +28,13 @@ final class PerTestDatabaseClientTest {
             "    return DriverManager.getConnection(url);",
             "  }",
             "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void inMemoryDatabasesAndExistingClientsAreNotNewClients() {
+    compilationHelper
         .addSourceLines(
             "src/test/java/com/acme/EmbeddedDatabaseTest.java",
             "package com.acme;",
@@ -37,8 +44,6 @@ final class PerTestDatabaseClientTest {
             "import java.sql.DriverManager;",
             "import javax.sql.DataSource;",
             "import org.jdbi.v3.core.Jdbi;",
-            "import org.jooq.SQLDialect;",
-            "import org.jooq.impl.DSL;",
             "import org.junit.jupiter.api.Test;",
             "import org.springframework.boot.jdbc.DataSourceBuilder;",
             "import org.springframework.jdbc.core.JdbcTemplate;",
@@ -60,8 +65,6 @@ final class PerTestDatabaseClientTest {
             "  @Test void wrapsAnExistingClient(DataSource shared, Connection connection) {",
             "    Jdbi.create(shared);",
             "    Jdbi.open(connection);",
-            "    DSL.using(connection, SQLDialect.POSTGRES);",
-            "    DSL.using(SQLDialect.POSTGRES);",
             "    new SingleConnectionDataSource(connection, true);",
             "    new JdbcTemplate(shared);",
             "  }",
@@ -71,6 +74,38 @@ final class PerTestDatabaseClientTest {
             "    }",
             "  }",
             "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void jooqOnAnExistingConnectionOrWithoutOneIsNoClientButFromAUrlIs() {
+    // No expectNoDiagnostics: jOOQ's class files name JAXB annotations missing here (a javac
+    // warning).
+    compilationHelper
+        .addSourceLines(
+            "src/test/java/com/acme/JooqTest.java",
+            """
+            package com.acme;
+            import java.sql.Connection;
+            import org.jooq.SQLDialect;
+            import org.jooq.impl.DSL;
+            import org.junit.jupiter.api.Test;
+            class JooqTest {
+              @Test void t(Connection connection, String url) {
+                DSL.using(connection, SQLDialect.POSTGRES);
+                DSL.using(SQLDialect.POSTGRES);
+                // BUG: Diagnostic contains: builds a database client of its own
+                DSL.using(url);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void sanctionedHoldersMayBuildThePool() {
+    compilationHelper
         .addSourceLines(
             "src/test/java/com/acme/Holders.java",
             "package com.acme;",
@@ -159,6 +194,13 @@ final class PerTestDatabaseClientTest {
             "  protected static final DataSource SHARED_BY_SUBCLASSES = new HikariDataSource();",
             "  @org.junit.jupiter.api.BeforeEach void clean() {}",
             "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void suppressionIsHonoured() {
+    compilationHelper
         .addSourceLines(
             "src/test/java/com/acme/Suppressed.java",
             "package com.acme;",
@@ -179,6 +221,13 @@ final class PerTestDatabaseClientTest {
             "    HikariDataSource local = new HikariDataSource();",
             "  }",
             "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void testCodeBuildingItsOwnClientsIsFlagged() {
+    compilationHelper
         .addSourceLines(
             "src/test/java/com/acme/OrdersTest.java",
             "package com.acme;",
@@ -201,10 +250,10 @@ final class PerTestDatabaseClientTest {
             "  DataSource perTest;",
             "  @BeforeEach void setUp() {",
             "    if (lazy == null) {",
-            "      // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "      // BUG: Diagnostic contains: builds a connection pool",
             "      lazy = new HikariDataSource(CONFIG);",
             "    }",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a connection pool",
             "    perTest = new HikariDataSource();",
             "  }",
             "  @Test void rawConnections(String url, java.util.Properties props) throws SQLException {",
@@ -212,15 +261,15 @@ final class PerTestDatabaseClientTest {
             "    try (Connection c = DriverManager.getConnection(url)) {}",
             "    // BUG: Diagnostic contains: SharedTestDataSource.get().getConnection()",
             "    DriverManager.getConnection(url, \"app\", \"secret\");",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a raw connection",
             "    DriverManager.getConnection(url, props);",
             "    // BUG: Diagnostic contains: Driver.connect(..)",
             "    new org.postgresql.Driver().connect(url, props);",
             "  }",
             "  @Test void nonConstantEmbeddedUrl(String name) throws SQLException {",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a raw connection",
             "    DriverManager.getConnection(\"jdbc:h2:mem:\" + name);",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a raw connection",
             "    DriverManager.getConnection(\"jdbc:h2:file:./build/db\");",
             "  }",
             "  @Test void indirectConstructions() throws Exception {",
@@ -230,26 +279,32 @@ final class PerTestDatabaseClientTest {
             "    Function<HikariConfig, HikariDataSource> factory = HikariDataSource::new;",
             "    // BUG: Diagnostic contains: DriverManager::getConnection",
             "    Function<String, Connection> opener = asFunction(DriverManager::getConnection);",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a connection pool",
             "    Supplier<DataSource> lambda = () -> new HikariDataSource(CONFIG);",
             "    // BUG: Diagnostic contains: new HikariDataSource(..)",
             "    DataSource anonymous = new HikariDataSource(CONFIG) {};",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a connection pool",
             "    var inferred = new HikariDataSource();",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a connection pool",
             "    try (HikariDataSource resource = new HikariDataSource()) {}",
             "  }",
             "  interface SqlFunction { Connection apply(String url) throws SQLException; }",
             "  static Function<String, Connection> asFunction(SqlFunction f) { return null; }",
             "  @Nested class Inner {",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a connection pool",
             "    final DataSource nested = new HikariDataSource();",
             "  }",
             "  static class Fixture {",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a connection pool",
             "    static final DataSource IN_A_TEST_CLASS = new HikariDataSource();",
             "  }",
             "}")
+        .doTest();
+  }
+
+  @Test
+  void aBaseClassBuildingAPoolInBeforeAllIsFlagged() {
+    compilationHelper
         .addSourceLines(
             "src/test/java/com/acme/BaseWithSetUp.java",
             "package com.acme;",
@@ -259,10 +314,16 @@ final class PerTestDatabaseClientTest {
             "abstract class BaseWithSetUp {",
             "  protected static DataSource dataSource;",
             "  @BeforeAll static void open() {",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a connection pool",
             "    dataSource = new HikariDataSource();",
             "  }",
             "}")
+        .doTest();
+  }
+
+  @Test
+  void helpersBuildingAClientPerCallAreFlagged() {
+    compilationHelper
         .addSourceLines(
             "src/test/java/com/acme/TestDatabases.java",
             "package com.acme;",
@@ -274,23 +335,23 @@ final class PerTestDatabaseClientTest {
             "  // Also called from a test-facing method: a new pool per call there.",
             "  static DataSource another() { return create(); }",
             "  private static DataSource create() {",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a connection pool",
             "    return new HikariDataSource();",
             "  }",
-            "  // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "  // BUG: Diagnostic contains: builds a connection pool",
             "  private final DataSource perInstance = new HikariDataSource();",
             "  private final java.util.Map<String, DataSource> perInstanceMap = new java.util.HashMap<>();",
             "  DataSource perInstanceMemo(String url) {",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a connection pool",
             "    return perInstanceMap.computeIfAbsent(url, u -> new HikariDataSource());",
             "  }",
             "  static DataSource assignsWithoutGuard() {",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a connection pool",
             "    cached = new HikariDataSource();",
             "    return cached;",
             "  }",
             "  static DataSource freshPool() {",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: builds a connection pool",
             "    return new HikariDataSource();",
             "  }",
             "}")
