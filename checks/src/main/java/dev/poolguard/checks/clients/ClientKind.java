@@ -1,6 +1,11 @@
 package dev.poolguard.checks.clients;
 
-/** What a recognised database-client construction hands the test. */
+/**
+ * What a recognised database-client construction hands the test.
+ *
+ * <p>Internal: public only because {@link ClientCatalog}, which the teardown package uses, returns
+ * it. Not an API.
+ */
 public enum ClientKind {
   /** A {@code DataSource} or pool: opens and keeps connections of its own. */
   POOL("a connection pool of its own"),

@@ -14,15 +14,15 @@ import com.google.errorprone.ErrorProneFlags;
  * <p>Internal: public only so that the checks' feature packages can read it. Not an API.
  */
 public final class PoolGuardConfig {
-  public static final String ALL_CODE = "PoolGuard:AllCode";
-  public static final String TEST_SOURCE_PATHS = "PoolGuard:TestSourcePaths";
-  public static final String SHARED_POOL_HOLDERS = "PoolGuard:SharedPoolHolders";
-  public static final String SHARED_POOL_FACTORIES = "PoolGuard:SharedPoolFactories";
-  public static final String ROLLOUT = "PoolGuard:Rollout";
-  public static final String ADDITIONAL_CLIENTS = "PerTestDatabaseClient:AdditionalClients";
-  public static final String KEY_FIELDS = "HardcodedTestSlug:Fields";
-  public static final String UNIQUE_FACTORIES = "HardcodedTestSlug:UniqueFactories";
-  public static final String ADDITIONAL_ACQUIRERS = "TestConnectionLeak:AdditionalAcquirers";
+  static final String ALL_CODE = "PoolGuard:AllCode";
+  static final String TEST_SOURCE_PATHS = "PoolGuard:TestSourcePaths";
+  static final String SHARED_POOL_HOLDERS = "PoolGuard:SharedPoolHolders";
+  static final String SHARED_POOL_FACTORIES = "PoolGuard:SharedPoolFactories";
+  static final String ROLLOUT = "PoolGuard:Rollout";
+  static final String ADDITIONAL_CLIENTS = "PerTestDatabaseClient:AdditionalClients";
+  static final String KEY_FIELDS = "HardcodedTestSlug:Fields";
+  static final String UNIQUE_FACTORIES = "HardcodedTestSlug:UniqueFactories";
+  static final String ADDITIONAL_ACQUIRERS = "TestConnectionLeak:AdditionalAcquirers";
 
   /** Source-path fragments of the test source sets Maven and Gradle lay out by convention. */
   static final ImmutableList<String> DEFAULT_TEST_SOURCE_PATHS =

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * Prone was told is test-only ({@code -XepCompilingTestOnlyCode}); a file under a test source path;
  * a file that declares tests or imports a test framework; and, outside {@code /src/main/}, a file
  * whose top-level class is named like a test or fixture.
+ *
+ * <p>Internal: public only so that the checks' feature packages can use it. Not an API.
  */
 public final class TestCodeDetector {
   private static final Pattern TEST_LIKE_CLASS_NAME =

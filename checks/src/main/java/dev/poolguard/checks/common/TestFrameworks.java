@@ -11,7 +11,11 @@ import com.sun.tools.javac.code.Type;
 import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 
-/** What JUnit 4, JUnit 5 and TestNG (and Spring's test slices) mark tests and test classes with. */
+/**
+ * What JUnit 4, JUnit 5 and TestNG (and Spring's test slices) mark tests and test classes with.
+ *
+ * <p>Internal: public only so that the checks' feature packages can use it. Not an API.
+ */
 public final class TestFrameworks {
   /** Method annotations that make a method a test. */
   static final ImmutableSet<String> TEST_METHOD_ANNOTATIONS =
