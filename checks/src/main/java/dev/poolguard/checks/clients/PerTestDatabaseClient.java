@@ -8,9 +8,6 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -21,7 +18,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
-import dev.poolguard.checks.common.TestCodeDetector;
+import dev.poolguard.checks.common.TestCodeChecker;
 import java.util.Optional;
 import javax.inject.Inject;
 
@@ -40,11 +37,9 @@ import javax.inject.Inject;
     link = Links.DOCS + "PerTestDatabaseClient.md",
     linkType = CUSTOM,
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class PerTestDatabaseClient extends BugChecker
-    implements NewClassTreeMatcher, MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
+public final class PerTestDatabaseClient extends TestCodeChecker {
   private static final long serialVersionUID = 1L;
 
-  private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
   private final ClientCatalog catalog;
 
@@ -55,8 +50,11 @@ public final class PerTestDatabaseClient extends BugChecker
 
   @Inject
   PerTestDatabaseClient(ErrorProneFlags flags) {
-    PoolGuardConfig config = new PoolGuardConfig(flags);
-    this.testCode = new TestCodeDetector(config);
+    this(new PoolGuardConfig(flags));
+  }
+
+  private PerTestDatabaseClient(PoolGuardConfig config) {
+    super(config);
     this.holders = new SharedPoolHolders(config);
     this.catalog = new ClientCatalog(config.additionalClients());
   }
@@ -82,7 +80,7 @@ public final class PerTestDatabaseClient extends BugChecker
   }
 
   private Description match(ExpressionTree tree, MethodSymbol method, VisitorState state) {
-    if (!testCode.isTestCode(state)) {
+    if (!isTestCode(state)) {
       return Description.NO_MATCH;
     }
     Optional<ClientKind> kind = catalog.clientBuiltBy(method, state);

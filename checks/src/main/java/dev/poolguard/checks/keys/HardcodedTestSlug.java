@@ -9,9 +9,6 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
@@ -26,7 +23,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
-import dev.poolguard.checks.common.TestCodeDetector;
+import dev.poolguard.checks.common.TestCodeChecker;
 import dev.poolguard.checks.common.TestFrameworks;
 import dev.poolguard.checks.common.Trees;
 import java.util.ArrayList;
@@ -53,11 +50,9 @@ import org.jspecify.annotations.Nullable;
     link = Links.DOCS + "HardcodedTestSlug.md",
     linkType = CUSTOM,
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class HardcodedTestSlug extends BugChecker
-    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, AssignmentTreeMatcher {
+public final class HardcodedTestSlug extends TestCodeChecker {
   private static final long serialVersionUID = 1L;
 
-  private final TestCodeDetector testCode;
   private final KeySlots slots;
   private final KeyNames keys;
   // Checks visit many trees per compilation unit; each unit's constants are indexed once.
@@ -71,8 +66,11 @@ public final class HardcodedTestSlug extends BugChecker
 
   @Inject
   HardcodedTestSlug(ErrorProneFlags flags) {
-    PoolGuardConfig config = new PoolGuardConfig(flags);
-    this.testCode = new TestCodeDetector(config);
+    this(new PoolGuardConfig(flags));
+  }
+
+  private HardcodedTestSlug(PoolGuardConfig config) {
+    super(config);
     this.keys = new KeyNames(config.keyFields());
     this.slots = new KeySlots(keys, config.uniqueFactories());
   }
@@ -98,7 +96,7 @@ public final class HardcodedTestSlug extends BugChecker
     String key = slots.keyOfField(field);
     if (key == null
         || (field.owner instanceof ClassSymbol owner && TestFrameworks.declaresTests(owner))
-        || !testCode.isTestCode(state)) {
+        || !isTestCode(state)) {
       return Description.NO_MATCH;
     }
     KeySlots.Slot slot =
@@ -113,7 +111,7 @@ public final class HardcodedTestSlug extends BugChecker
       return Description.NO_MATCH;
     }
     ImmutableList<KeySlots.Slot> found = slots.slots(method, arguments, state);
-    if (found.isEmpty() || !testCode.isTestCode(state)) {
+    if (found.isEmpty() || !isTestCode(state)) {
       return Description.NO_MATCH;
     }
     return describe(found, state);

@@ -12,9 +12,6 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.TryTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.suppliers.Supplier;
@@ -36,7 +33,7 @@ import dev.poolguard.checks.clients.ClientCatalog;
 import dev.poolguard.checks.clients.SharedPoolHolders;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
-import dev.poolguard.checks.common.TestCodeDetector;
+import dev.poolguard.checks.common.TestCodeChecker;
 import dev.poolguard.checks.common.TestFrameworks;
 import java.util.stream.Stream;
 import javax.inject.Inject;
@@ -57,8 +54,7 @@ import org.jspecify.annotations.Nullable;
     link = Links.DOCS + "SharedPoolClosedInTest.md",
     linkType = CUSTOM,
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class SharedPoolClosedInTest extends BugChecker
-    implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher, TryTreeMatcher {
+public final class SharedPoolClosedInTest extends TestCodeChecker {
   private static final long serialVersionUID = 1L;
 
   private static final Matcher<ExpressionTree> ENDS_ITS_RECEIVER =
@@ -76,7 +72,6 @@ public final class SharedPoolClosedInTest extends BugChecker
                   .map(state::getName)
                   .collect(ImmutableSet.toImmutableSet()));
 
-  private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
   private final PoolOrigins origins;
 
@@ -87,8 +82,11 @@ public final class SharedPoolClosedInTest extends BugChecker
 
   @Inject
   SharedPoolClosedInTest(ErrorProneFlags flags) {
-    PoolGuardConfig config = new PoolGuardConfig(flags);
-    this.testCode = new TestCodeDetector(config);
+    this(new PoolGuardConfig(flags));
+  }
+
+  private SharedPoolClosedInTest(PoolGuardConfig config) {
+    super(config);
     this.holders = new SharedPoolHolders(config);
     // Deliberate (see PoolGuardConfig#additionalClients): what a listed factory builds is owned.
     this.origins =
@@ -99,7 +97,7 @@ public final class SharedPoolClosedInTest extends BugChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     ExpressionTree pool = endedPool(tree, state);
-    if (pool == null || !testCode.isTestCode(state)) {
+    if (pool == null || !isTestCode(state)) {
       return Description.NO_MATCH;
     }
     return describe(tree, pool, s -> s.getSourceForNode(tree), state, true);
@@ -110,7 +108,7 @@ public final class SharedPoolClosedInTest extends BugChecker
     // Only bound references such as POOL::close name the pool they will end.
     if (!ENDS_ITS_RECEIVER.matches(tree, state)
         || !(ASTHelpers.getSymbol(tree.getQualifierExpression()) instanceof VarSymbol)
-        || !testCode.isTestCode(state)) {
+        || !isTestCode(state)) {
       return Description.NO_MATCH;
     }
     return describe(
@@ -119,7 +117,7 @@ public final class SharedPoolClosedInTest extends BugChecker
 
   @Override
   public Description matchTry(TryTree tree, VisitorState state) {
-    if (tree.getResources().isEmpty() || !testCode.isTestCode(state)) {
+    if (tree.getResources().isEmpty() || !isTestCode(state)) {
       return Description.NO_MATCH;
     }
     for (Tree resource : tree.getResources()) {
