@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 final class ForkedJavacTest {
   @ParameterizedTest
-  @ValueSource(strings = {"PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug"})
+  @ValueSource(strings = {"PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug", "TestConnectionLeak"})
   void loadsWithNothingButErrorProneOnTheProcessorPath(String check) {
     Path javaHome = Path.of(System.getProperty("java.home"));
 
@@ -31,7 +31,7 @@ final class ForkedJavacTest {
    * same diagnostics. Users upgrade Error Prone without waiting for a PoolGuard release.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug"})
+  @ValueSource(strings = {"PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug", "TestConnectionLeak"})
   void jdk17JarGivesTheSameDiagnosticsUnderJdk25AndTheNewestErrorProne(String check) {
     assumeTrue(
         Runtime.version().feature() < 21,
