@@ -18,7 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 final class ForkedJavacTest {
   @ParameterizedTest
-  @ValueSource(strings = {"PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug", "TestConnectionLeak"})
+  @ValueSource(
+      strings = {
+        "PerTestDatabaseClient",
+        "SharedPoolClosedInTest",
+        "HardcodedTestSlug",
+        "TestConnectionLeak"
+      })
   void loadsWithNothingButErrorProneOnTheProcessorPath(String check) {
     Path javaHome = Path.of(System.getProperty("java.home"));
 
@@ -31,7 +37,13 @@ final class ForkedJavacTest {
    * same diagnostics. Users upgrade Error Prone without waiting for a PoolGuard release.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug", "TestConnectionLeak"})
+  @ValueSource(
+      strings = {
+        "PerTestDatabaseClient",
+        "SharedPoolClosedInTest",
+        "HardcodedTestSlug",
+        "TestConnectionLeak"
+      })
   void jdk17JarGivesTheSameDiagnosticsUnderJdk25AndTheNewestErrorProne(String check) {
     assumeTrue(
         Runtime.version().feature() < 21,

@@ -29,11 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fuzz-ish inputs: code a check might not expect. Each input is compiled twice with Error Prone,
- * once with the PoolGuard checks at ERROR and once with them OFF. Without them it compiles cleanly (so
- * Error Prone analyses every unit); with them the only errors are the checks' findings: no crash
- * ("An unhandled exception was thrown by the Error Prone static analysis plugin"), no exception
- * escaping a check, no error of any other kind (such as a missing class file a check tried to
- * load).
+ * once with the PoolGuard checks at ERROR and once with them OFF. Without them it compiles cleanly
+ * (so Error Prone analyses every unit); with them the only errors are the checks' findings: no
+ * crash ("An unhandled exception was thrown by the Error Prone static analysis plugin"), no
+ * exception escaping a check, no error of any other kind (such as a missing class file a check
+ * tried to load).
  */
 final class RobustnessTest {
   private static final String CRASH = "An unhandled exception was thrown by the Error Prone";

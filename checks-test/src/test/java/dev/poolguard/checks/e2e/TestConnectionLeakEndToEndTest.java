@@ -19,6 +19,7 @@ final class TestConnectionLeakEndToEndTest extends CheckEndToEndTest {
         "'dataSource.getConnection()' borrows a Connection that is discarded without being closed",
         "'TestDb.open()' (a helper that returns a borrowed resource)",
         "into 'connection': local variable never closed",
+        "into the field 'audit': field never closed in teardown",
         "The shared test pool has 3 connections");
   }
 
@@ -32,6 +33,7 @@ final class TestConnectionLeakEndToEndTest extends CheckEndToEndTest {
         .contains("+    try (Connection connection = dataSource.getConnection()) {");
     assertThat(result.patch()).contains("+      connection.createStatement().execute(");
     assertThat(result.patch()).contains("+    try (Connection connection = TestDb.open()) {");
+    assertThat(result.patch()).contains("+    if (audit != null) {");
     assertThat(result.remaining()).isEmpty();
     assertThat(result.otherErrors()).isEmpty();
   }

@@ -153,20 +153,22 @@ public final class TestConnectionLeak extends BugChecker implements MethodInvoca
         return Description.NO_MATCH;
       }
     }
+    TryWithResourcesFix.Outcome outcome =
+        TeardownCloseFix.forField(state.getPath(), field, resource, state);
     String message =
         String.format(
             "%s borrows a %s into the field '%s': field never closed in teardown (no @AfterEach,"
                 + " @AfterAll, @After, @AfterClass or TestNG @After* method of %s closes or releases"
                 + " it, nor does the method that assigns it). %s Close it in a teardown method"
                 + " (@AfterEach for a per-test field, @AfterAll for a static one), or borrow it per"
-                + " test in try-with-resources. No automatic fix: the field outlives the method that"
-                + " assigns it.",
+                + " test in try-with-resources.%s",
             quoted(tree, resource, state),
             resource.typeName(),
             field.getSimpleName(),
             owner.getSimpleName(),
-            why(resource));
-    return buildDescription(tree).setMessage(message).build();
+            why(resource),
+            noFix(outcome));
+    return describe(tree, message, outcome);
   }
 
   private Description describe(

@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TryWithResourcesFix {
   private static final Pattern LINE_START = Pattern.compile("(\\r?\\n)(?=[^\\r\\n])");
-  private static final String STEP = "  ";
+  static final String STEP = "  ";
   private static final Supplier<Name> CLOSE = VisitorState.memoize(s -> s.getName("close"));
 
   /** A fix, or why there is none. */
@@ -294,6 +294,22 @@ final class TryWithResourcesFix {
     return true;
   }
 
+  /** Whether {@code method} declares every checked exception of the resource's {@code close()}. */
+  static boolean closeExceptionsDeclared(Resource resource, MethodTree method, VisitorState state) {
+    MethodSymbol close = closeMethod(resource.type(), state);
+    if (close == null) {
+      return false;
+    }
+    List<Type> declared = ASTHelpers.getSymbol(method).getThrownTypes();
+    for (Type thrown : close.getThrownTypes()) {
+      if (!isUnchecked(thrown, state)
+          && declared.stream().noneMatch(t -> ASTHelpers.isSubtype(thrown, t, state))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static @Nullable MethodSymbol closeMethod(Type type, VisitorState state) {
     Types types = state.getTypes();
     MethodSymbol best = null;
@@ -392,7 +408,7 @@ final class TryWithResourcesFix {
   }
 
   /** The whitespace that starts the line {@code position} is on. */
-  private static String indentOf(CharSequence source, int position) {
+  static String indentOf(CharSequence source, int position) {
     int lineStart = position;
     while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
       lineStart--;

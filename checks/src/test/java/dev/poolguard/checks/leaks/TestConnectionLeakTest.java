@@ -822,4 +822,78 @@ final class TestConnectionLeakTest {
         .expectUnchanged()
         .doTest();
   }
+
+  @Test
+  void fixClosesAFieldInTheTeardownOfTheSameLifecycle() {
+    refactor(
+            "  Connection connection;",
+            "  @org.junit.jupiter.api.BeforeEach void setUp(DataSource ds) throws SQLException {",
+            "    connection = ds.getConnection();",
+            "  }",
+            "  @org.junit.jupiter.api.AfterEach void tearDown() throws SQLException {",
+            "    connection.rollback();",
+            "  }")
+        .addOutputLines(
+            "src/test/java/com/acme/FixTest.java",
+            expected(
+                "  Connection connection;",
+                "  @org.junit.jupiter.api.BeforeEach void setUp(DataSource ds) throws SQLException {",
+                "    connection = ds.getConnection();",
+                "  }",
+                "  @org.junit.jupiter.api.AfterEach void tearDown() throws SQLException {",
+                "    connection.rollback();",
+                "    if (connection != null) {",
+                "      connection.close();",
+                "    }",
+                "  }"))
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void fixClosesAStaticHandleInAOneLineAfterAll() {
+    refactor(
+            "  static Handle handle;",
+            "  @org.junit.jupiter.api.BeforeAll static void setUp() {",
+            "    handle = Jdbi.create(SharedTestDataSource.get()).open();",
+            "  }",
+            "  @org.junit.jupiter.api.AfterAll static void tearDown() {}")
+        .addOutputLines(
+            "src/test/java/com/acme/FixTest.java",
+            expected(
+                "  static Handle handle;",
+                "  @org.junit.jupiter.api.BeforeAll static void setUp() {",
+                "    handle = Jdbi.create(SharedTestDataSource.get()).open();",
+                "  }",
+                "  @org.junit.jupiter.api.AfterAll static void tearDown() {",
+                "    if (handle != null) {",
+                "      handle.close();",
+                "    }",
+                "  }"))
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void noFixForAFieldWhoseClassHasNoTeardown() {
+    junit5(
+            """
+            Connection connection;
+            @BeforeEach void setUp() throws Exception {
+              // BUG: Diagnostic contains: No automatic fix: the class has no teardown method
+              connection = ds.getConnection();
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void noFixForAFieldWhenTheTeardownDoesNotDeclareSqlException() {
+    refactor(
+            "  Connection connection;",
+            "  @org.junit.jupiter.api.BeforeEach void setUp(DataSource ds) throws SQLException {",
+            "    connection = ds.getConnection();",
+            "  }",
+            "  @org.junit.jupiter.api.AfterEach void tearDown() {}")
+        .expectUnchanged()
+        .doTest();
+  }
 }
