@@ -321,7 +321,11 @@ final class RobustnessTest {
               borrowed.connection().isValid(1);
             }
             class Local {
-              Connection held = DS.getConnection();
+              final Connection held;
+
+              Local() throws SQLException {
+                held = DS.getConnection();
+              }
             }
             new Local().held.close();
             new Opens() {}.open().isValid(1);

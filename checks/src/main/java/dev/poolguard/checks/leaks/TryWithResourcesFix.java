@@ -147,6 +147,7 @@ final class TryWithResourcesFix {
         last = i;
       }
     }
+    last = extendOverDependentResources(statements, declared, last, state);
     String reason = wrapBlocker(statements, declared, last, variable);
     if (reason != null) {
       return Outcome.none(reason);
@@ -181,6 +182,34 @@ final class TryWithResourcesFix {
             reindent(source.subSequence(declarationEnd, end).toString()),
             indentOf(source, start));
     return Outcome.of(SuggestedFix.replace(start, end, replacement));
+  }
+
+  /**
+   * The last statement to wrap once the uses of statements, result sets and other resources
+   * declared in the wrapped statements are included: they die with the connection, so their uses
+   * belong inside the try block too ({@code PreparedStatement insert = c.prepareStatement(..)}
+   * followed by {@code insert.executeUpdate()}).
+   */
+  private static int extendOverDependentResources(
+      List<? extends StatementTree> statements, int declared, int last, VisitorState state) {
+    int end = last;
+    Set<Symbol> resources = new HashSet<>();
+    for (int i = declared + 1; i < statements.size(); i++) {
+      if (i <= end
+          && statements.get(i) instanceof VariableTree local
+          && Acquirers.isSubtypeOf(
+              ASTHelpers.getSymbol(local).type, "java.lang.AutoCloseable", state)) {
+        resources.add(ASTHelpers.getSymbol(local));
+      }
+      if (i > end) {
+        StatementTree statement = statements.get(i);
+        if (resources.stream().anyMatch(r -> References.count(statement, r) > 0)) {
+          end = i;
+          i = declared; // a newly wrapped statement may declare further resources
+        }
+      }
+    }
+    return end;
   }
 
   /** Why statements {@code declared..last} cannot become a try block, or null if they can. */

@@ -896,4 +896,28 @@ final class TestConnectionLeakTest {
         .expectUnchanged()
         .doTest();
   }
+
+  @Test
+  void fixAlsoWrapsTheUsesOfAStatementDerivedFromTheConnection() {
+    refactor(
+            "  void t(DataSource ds) throws SQLException {",
+            "    Connection c = ds.getConnection();",
+            "    PreparedStatement insert = c.prepareStatement(\"insert into t values (?)\");",
+            "    insert.setInt(1, 1);",
+            "    insert.executeUpdate();",
+            "    System.out.println(\"done\");",
+            "  }")
+        .addOutputLines(
+            "src/test/java/com/acme/FixTest.java",
+            expected(
+                "  void t(DataSource ds) throws SQLException {",
+                "    try (Connection c = ds.getConnection()) {",
+                "      PreparedStatement insert = c.prepareStatement(\"insert into t values (?)\");",
+                "      insert.setInt(1, 1);",
+                "      insert.executeUpdate();",
+                "    }",
+                "    System.out.println(\"done\");",
+                "  }"))
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+  }
 }
