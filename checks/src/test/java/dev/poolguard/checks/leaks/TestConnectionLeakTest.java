@@ -330,6 +330,11 @@ final class TestConnectionLeakTest {
                 fail("pool should be exhausted");
               } catch (SQLException expected) {
               }
+              try {
+                ds.getConnection();
+              } catch (SQLException e) {
+                assertTrue(e.getMessage().contains("closed"));
+              }
             }
             """)
         .expectNoDiagnostics()
@@ -919,5 +924,21 @@ final class TestConnectionLeakTest {
                 "    System.out.println(\"done\");",
                 "  }"))
         .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void borrowInATryWhoseCatchDoesNotAssertIsFlagged() {
+    junit5(
+            """
+            @Test void t() {
+              try {
+                // BUG: Diagnostic contains: discarded without being closed
+                ds.getConnection();
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            }
+            """)
+        .doTest();
   }
 }
