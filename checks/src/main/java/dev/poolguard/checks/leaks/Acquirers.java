@@ -80,10 +80,25 @@ final class Acquirers {
     if (acquiringNames(state).contains(method.getSimpleName())) {
       Optional<Resource> direct = direct(call, method, state);
       if (direct.isPresent()) {
-        return direct;
+        return isMockInteraction(call) ? Optional.empty() : direct;
       }
     }
     return helper(method, state, 0);
+  }
+
+  /**
+   * {@code verify(dataSource).getConnection()}, {@code
+   * doReturn(c).when(dataSource).getConnection()}: a mock being verified or stubbed, not a borrow.
+   */
+  private static boolean isMockInteraction(MethodInvocationTree call) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    return receiver != null
+        && ASTHelpers.stripParentheses(receiver) instanceof MethodInvocationTree mockito
+        && ASTHelpers.getSymbol(mockito)
+            .owner
+            .getQualifiedName()
+            .toString()
+            .startsWith("org.mockito.");
   }
 
   private Optional<Resource> direct(

@@ -342,6 +342,21 @@ final class TestConnectionLeakTest {
   }
 
   @Test
+  void mockitoVerificationAndStubbingAreNotBorrows() {
+    junit5(
+            """
+            @Test void t() throws Exception {
+              DataSource mock = org.mockito.Mockito.mock(DataSource.class);
+              org.mockito.Mockito.doReturn(null).when(mock).getConnection();
+              org.mockito.Mockito.when(mock.getConnection()).thenReturn(null);
+              org.mockito.Mockito.verify(mock).getConnection();
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
   void productionCodeIsNotFlagged() {
     compilationHelper
         .addSourceLines(
