@@ -177,10 +177,30 @@ record Use(Kind kind, TreePath site, @Nullable VarSymbol variable, @Nullable Str
         callPath != null
             && callPath.getLeaf() instanceof MethodInvocationTree call
             && call.getMethodSelect() == select;
-    if (called && name.equals("close")) {
+    if (called && (name.equals("close") || handsItsHandleToTheStatement(callPath))) {
       return simple(Kind.CLOSED, callPath);
     }
     return new Use(Kind.RECEIVER, called ? callPath : selectPath, null, name);
+  }
+
+  /**
+   * Whether the chain starting at {@code callPath} has Jdbi's {@code cleanupHandleRollback()} or
+   * {@code cleanupHandleCommit()}: the statement closes the handle when its results are consumed.
+   */
+  private static boolean handsItsHandleToTheStatement(TreePath callPath) {
+    TreePath current = callPath;
+    while (current.getParentPath() != null
+        && current.getParentPath().getLeaf() instanceof MemberSelectTree select
+        && select.getExpression() == current.getLeaf()) {
+      if (select.getIdentifier().toString().startsWith("cleanupHandle")) {
+        return true;
+      }
+      current = current.getParentPath().getParentPath();
+      if (current == null || !(current.getLeaf() instanceof MethodInvocationTree)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean isAssertion(MethodSymbol method) {

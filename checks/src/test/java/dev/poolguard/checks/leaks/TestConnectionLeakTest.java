@@ -357,6 +357,19 @@ final class TestConnectionLeakTest {
   }
 
   @Test
+  void jdbiHandleGivenToItsStatementForCleanupIsNotFlagged() {
+    junit5(
+            """
+            @Test void t() {
+              Handle h = jdbi.open();
+              h.createQuery("select 1").cleanupHandleRollback().mapTo(Integer.class).one();
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
   void productionCodeIsNotFlagged() {
     compilationHelper
         .addSourceLines(
