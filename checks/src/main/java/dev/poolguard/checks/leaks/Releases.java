@@ -69,7 +69,7 @@ final class Releases {
 
   /**
    * The fields the teardown methods of the class at {@code classPath} (and the helpers of that
-   * class they call) release, and the fields any of its methods return.
+   * class they call) release, and the fields any of its methods closes itself or returns.
    */
   Set<VarSymbol> inTeardown(TreePath classPath, VisitorState state) {
     resetFor(state);
@@ -96,6 +96,7 @@ final class Releases {
         Summary summary = summarize(getCurrentPath(), state);
         methods.put(symbol, summary);
         released.addAll(summary.returned);
+        released.addAll(summary.closed); // the tests close it themselves
         if (isTeardown(symbol)) {
           pending.add(symbol);
         }
@@ -128,11 +129,19 @@ final class Releases {
     return JavacTrees.instance(state.context).getPath(clazz);
   }
 
+  /**
+   * What a method does with variables: gives them back or hands them on ({@code released}), closes
+   * them itself ({@code closed}), returns fields ({@code returned}); and which methods it calls.
+   */
   private record Summary(
-      Set<VarSymbol> released, Set<VarSymbol> returned, Set<MethodSymbol> calls) {}
+      Set<VarSymbol> released,
+      Set<VarSymbol> closed,
+      Set<VarSymbol> returned,
+      Set<MethodSymbol> calls) {}
 
   private static Summary summarize(TreePath scope, VisitorState state) {
-    Summary summary = new Summary(new HashSet<>(), new HashSet<>(), new HashSet<>());
+    Summary summary =
+        new Summary(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
     new TreePathScanner<@Nullable Void, @Nullable Void>() {
       @Override
       public @Nullable Void visitIdentifier(IdentifierTree tree, @Nullable Void unused) {
@@ -167,6 +176,9 @@ final class Releases {
         }
         if (use.kind() == Use.Kind.RETURNED && variable.getKind() == ElementKind.FIELD) {
           summary.returned.add(variable);
+        }
+        if (use.kind() == Use.Kind.CLOSED || use.kind() == Use.Kind.TRY_RESOURCE) {
+          summary.closed.add(variable);
         }
       }
     }.scan(scope, null);

@@ -289,6 +289,21 @@ final class TestConnectionLeakTest {
   }
 
   @Test
+  void fieldClosedByTheTestsThemselvesIsNotFlagged() {
+    junit5(
+            """
+            Handle handle;
+            @BeforeEach void setUp() { handle = jdbi.open(); }
+            @Test void t() {
+              handle.createQuery("select 1").cleanupHandleRollback().mapTo(Integer.class).one();
+            }
+            @Test void u() { handle.close(); }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
   void callbackApisAreNotFlagged() {
     junit5(
             """
