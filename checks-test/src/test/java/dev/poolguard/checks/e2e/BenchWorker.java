@@ -19,7 +19,7 @@ import javax.tools.ToolProvider;
  * Runs inside the JVM of the toolchain under test (JDK 17 or JDK 25) and compiles one source tree
  * repeatedly through that JDK's {@code javax.tools} javac, with Error Prone on the processor path:
  * interleaved pairs of whole compilations, "baseline" (Error Prone's defaults, PoolGuard's checks
- * OFF) and "poolguard" (the same plus the three checks as WARN), alternating which goes first. Uses
+ * OFF) and "poolguard" (the same plus the four checks as WARN), alternating which goes first. Uses
  * only the JDK: its classpath is checks-test's test-classes directory.
  *
  * <p>Prints one line per compilation: {@code RUN\t<round>\t<config>\t<wall ns>\t<errors>\t<warnings

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * The compile-overhead benchmark: generates the seeded corpus, then for each toolchain forks a JVM
  * of that JDK running {@link BenchWorker}, which compiles the corpus in interleaved pairs (Error
- * Prone's defaults alone vs. the same plus PoolGuard's three checks as WARN), and reports, side by
+ * Prone's defaults alone vs. the same plus PoolGuard's four checks as WARN), and reports, side by
  * side from the one run: whole-compilation wall times and their ratio, and each check's own time as
  * measured by Error Prone ({@code ErrorProneTimings}, read by {@link TimingsPlugin}) as a share of
  * the wall time.
@@ -162,10 +162,10 @@ public final class CompileOverheadBenchmark {
     }
     s.append(
         row(
-            "three PoolGuard checks together, share of wall (%)",
+            "PoolGuard checks together, share of wall (%)",
             share(with, r -> CHECKS.stream().mapToLong(c -> r.timings().getOrDefault(c, 0L)).sum()),
             "%.3f"));
-    s.append(row("three PoolGuard checks together (ms)", millis(with), "%.0f"));
+    s.append(row("PoolGuard checks together (ms)", millis(with), "%.0f"));
     s.append(errorProneForScale(base));
     Map<String, Integer> findings = with.isEmpty() ? Map.of() : with.get(0).findings();
     s.append("\nFindings with the checks on (WARN): ")

@@ -19,7 +19,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles a real project's sources with Error Prone and the three PoolGuard checks at ERROR (Error
+ * Compiles a real project's sources with Error Prone and the four PoolGuard checks at ERROR (Error
  * Prone's own checks off) and reports files compiled, javac errors, findings per check and plugin
  * crashes. Error Prone keeps analysing every file after a finding of its own (it stops only on
  * javac's errors), so one run collects every finding; {@code -XepAllErrorsAsWarnings} is passed as

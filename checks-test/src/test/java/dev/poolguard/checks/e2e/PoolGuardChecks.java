@@ -9,7 +9,11 @@ import java.util.stream.Stream;
  */
 final class PoolGuardChecks {
   static final List<String> NAMES =
-      List.of("PerTestDatabaseClient", "SharedPoolClosedInTest", "HardcodedTestSlug");
+      List.of(
+          "PerTestDatabaseClient",
+          "SharedPoolClosedInTest",
+          "HardcodedTestSlug",
+          "TestConnectionLeak");
 
   private PoolGuardChecks() {}
 

@@ -29,11 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fuzz-ish inputs: code a check might not expect. Each input is compiled twice with Error Prone,
- * once with the three checks at ERROR and once with them OFF. Without them it compiles cleanly (so
- * Error Prone analyses every unit); with them the only errors are the checks' findings: no crash
- * ("An unhandled exception was thrown by the Error Prone static analysis plugin"), no exception
- * escaping a check, no error of any other kind (such as a missing class file a check tried to
- * load).
+ * once with the PoolGuard checks at ERROR and once with them OFF. Without them it compiles cleanly
+ * (so Error Prone analyses every unit); with them the only errors are the checks' findings: no
+ * crash ("An unhandled exception was thrown by the Error Prone static analysis plugin"), no
+ * exception escaping a check, no error of any other kind (such as a missing class file a check
+ * tried to load).
  */
 final class RobustnessTest {
   private static final String CRASH = "An unhandled exception was thrown by the Error Prone";
@@ -228,8 +228,120 @@ final class RobustnessTest {
       inputs.put("unicodeAndKotlinStyleNames", Map.of("fuzz/Ωmega\u00dcberTest.java", UNICODE));
       inputs.put("oddShapes", Map.of("fuzz/ShapesTest.java", SHAPES));
       inputs.put("veryLongFile", Map.of("fuzz/VeryLongTest.java", veryLong(2_500)));
+      inputs.put("borrowShapes", Map.of("fuzz/BorrowShapesTest.java", BORROW_SHAPES));
       return inputs;
     }
+
+    /** Connections borrowed where a leak analysis might not expect them. */
+    private static final String BORROW_SHAPES =
+        """
+        package fuzz;
+
+        import dev.poolguard.runtime.SharedTestDataSource;
+        import java.sql.Connection;
+        import java.sql.SQLException;
+        import java.util.concurrent.Callable;
+        import java.util.function.Function;
+        import javax.sql.DataSource;
+        import org.junit.jupiter.api.AfterEach;
+        import org.junit.jupiter.api.Test;
+
+        class BorrowShapesTest {
+          static final DataSource DS = SharedTestDataSource.get();
+          static final Callable<Connection> OPENER = DS::getConnection;
+          final Connection[] slots = new Connection[2];
+          Connection a, b;
+
+          enum Mode { READ, WRITE }
+
+          record Borrowed(Connection connection) implements AutoCloseable {
+            public void close() throws SQLException { connection.close(); }
+          }
+
+          interface Opens {
+            default Connection open() throws SQLException { return DS.getConnection(); }
+          }
+
+          static <C extends Connection> C same(C c) { return c; }
+
+          Connection recurse(int n) throws SQLException {
+            return n == 0 ? DS.getConnection() : recurse(n - 1);
+          }
+
+          Connection pingPong(boolean first) throws SQLException {
+            return first ? pong() : DS.getConnection();
+          }
+
+          Connection pong() throws SQLException { return pingPong(false); }
+
+          @Test
+          void shapes(Mode mode) throws Exception {
+            Connection c1 = DS.getConnection(), c2 = DS.getConnection();
+            c1.close();
+            c2.isValid(1);
+            int v = switch (mode) {
+              case READ -> {
+                Connection inSwitch = DS.getConnection();
+                yield inSwitch.getTransactionIsolation();
+              }
+              case WRITE -> DS.getConnection().getHoldability();
+            };
+            switch (v) {
+              case 1:
+                Connection oldCase = DS.getConnection();
+                oldCase.isValid(1);
+                break;
+              default:
+                break;
+            }
+            outer:
+            for (int i = 0; i < 2; i++) {
+              Connection labeled = DS.getConnection();
+              if (labeled.isValid(1)) {
+                continue outer;
+              }
+            }
+            slots[0] = DS.getConnection();
+            a = same(DS.getConnection());
+            Function<DataSource, Connection> f =
+                ds -> {
+                  try {
+                    return ds.getConnection();
+                  } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                  }
+                };
+            f.apply(DS).close();
+            try (Borrowed borrowed = new Borrowed(DS.getConnection())) {
+              borrowed.connection().isValid(1);
+            }
+            class Local {
+              final Connection held;
+
+              Local() throws SQLException {
+                held = DS.getConnection();
+              }
+            }
+            new Local().held.close();
+            new Opens() {}.open().isValid(1);
+            recurse(3).isValid(1);
+            pingPong(true).close();
+            Object o = (Object) DS.getConnection();
+            String s = "" + DS.getConnection();
+            boolean same = DS.getConnection() == o;
+            synchronized (DS.getConnection()) {
+              o.hashCode();
+            }
+            System.out.println(s + same + OPENER.call());
+          }
+
+          @AfterEach
+          void tearDown() throws SQLException {
+            b = a;
+            slots[0].close();
+          }
+        }
+        """;
 
     private static final String MISSING_TYPES =
         """
