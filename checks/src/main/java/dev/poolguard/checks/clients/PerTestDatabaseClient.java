@@ -22,6 +22,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.poolguard.checks.common.FlagValues;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardOptions;
+import dev.poolguard.checks.common.Rollout;
 import dev.poolguard.checks.common.TestCodeDetector;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -50,6 +51,7 @@ public final class PerTestDatabaseClient extends BugChecker
   private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
   private final ClientCatalog catalog;
+  private final Rollout rollout;
 
   /** Used by Error Prone when the check is loaded without flags. */
   public PerTestDatabaseClient() {
@@ -62,6 +64,7 @@ public final class PerTestDatabaseClient extends BugChecker
     this.testCode = new TestCodeDetector(options);
     this.holders = new SharedPoolHolders(options);
     this.catalog = new ClientCatalog(FlagValues.members(flags, ADDITIONAL_CLIENTS));
+    this.rollout = new Rollout(flags, canonicalName());
   }
 
   @Override
@@ -92,8 +95,8 @@ public final class PerTestDatabaseClient extends BugChecker
     }
     Description.Builder description =
         buildDescription(tree).setMessage(message(describe(tree, method, state), kind.get()));
-    SharedClientFix.forClient(tree, method, kind.get(), state).ifPresent(description::addFix);
-    return description.build();
+    return rollout.finish(
+        description, SharedClientFix.forClient(tree, method, kind.get(), state), state);
   }
 
   /**

@@ -28,6 +28,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.poolguard.checks.common.FlagValues;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardOptions;
+import dev.poolguard.checks.common.Rollout;
 import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ public final class HardcodedTestSlug extends BugChecker
   private final TestCodeDetector testCode;
   private final KeySlots slots;
   private final KeyNames keys;
+  private final Rollout rollout;
   // Checks visit many trees per compilation unit; index each unit's constants once.
   private ConstantStrings constants;
 
@@ -75,6 +77,7 @@ public final class HardcodedTestSlug extends BugChecker
     this.testCode = new TestCodeDetector(new PoolGuardOptions(flags));
     this.keys = new KeyNames(FlagValues.identifiers(flags, FIELDS, DEFAULT_FIELDS));
     this.slots = new KeySlots(keys, FlagValues.members(flags, UNIQUE_FACTORIES));
+    this.rollout = new Rollout(flags, canonicalName());
   }
 
   @Override
@@ -157,8 +160,7 @@ public final class HardcodedTestSlug extends BugChecker
     Description.Builder description =
         buildDescription(fixed.get(0).value())
             .setMessage(message(fixed.get(0), texts.get(0), outcome.withheldBecause()));
-    outcome.fix().ifPresent(description::addFix);
-    return description.build();
+    return rollout.finish(description, outcome.fix(), state);
   }
 
   private ConstantStrings constantsFor(CompilationUnitTree unit) {

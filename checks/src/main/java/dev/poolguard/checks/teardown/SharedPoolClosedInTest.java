@@ -37,9 +37,11 @@ import dev.poolguard.checks.clients.SharedPoolHolders;
 import dev.poolguard.checks.common.FlagValues;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardOptions;
+import dev.poolguard.checks.common.Rollout;
 import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;
 import dev.poolguard.checks.common.TreePaths;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 
@@ -70,6 +72,7 @@ public final class SharedPoolClosedInTest extends BugChecker
   private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
   private final PoolOrigins origins;
+  private final Rollout rollout;
   // The ending methods' names in the current compilation's name table, compared by identity.
   private Names namesTable;
   private ImmutableSet<Name> endingNames;
@@ -88,6 +91,7 @@ public final class SharedPoolClosedInTest extends BugChecker
         new PoolOrigins(
             options.sharedPoolFactories(),
             new ClientCatalog(FlagValues.members(flags, PerTestDatabaseClient.ADDITIONAL_CLIENTS)));
+    this.rollout = new Rollout(flags, canonicalName());
   }
 
   @Override
@@ -194,10 +198,10 @@ public final class SharedPoolClosedInTest extends BugChecker
       return Description.NO_MATCH;
     }
     Description.Builder description = buildDescription(reported).setMessage(message);
-    if (deletable) {
-      StatementDeletion.deleteStatementOf(state).ifPresent(description::addFix);
-    }
-    return description.build();
+    return rollout.finish(
+        description,
+        deletable ? StatementDeletion.deleteStatementOf(state) : Optional.empty(),
+        state);
   }
 
   /**
