@@ -84,7 +84,7 @@ public final class Rollout {
     }
     Map<Tree, String> suppressedBy = suppressedBy(state.context);
     for (TreePath path = state.getPath(); path != null; path = path.getParentPath()) {
-      ModifiersTree modifiers = modifiersOfDeclaration(path);
+      ModifiersTree modifiers = modifiersOfDeclaration(path, state);
       if (modifiers == null) {
         continue;
       }
@@ -107,10 +107,10 @@ public final class Rollout {
 
   /**
    * The modifiers of the declaration at {@code path} if it can carry {@code @SuppressWarnings}:
-   * methods, named classes, and variables declared with a written type (an annotation cannot go
-   * before {@code var} or on an implicitly typed lambda parameter).
+   * methods, named classes, and variables declared with a written type (not {@code var} or an
+   * implicitly typed lambda parameter, whose start positions differ between javac versions).
    */
-  private static @Nullable ModifiersTree modifiersOfDeclaration(TreePath path) {
+  private static @Nullable ModifiersTree modifiersOfDeclaration(TreePath path, VisitorState state) {
     Tree leaf = path.getLeaf();
     if (leaf instanceof MethodTree method) {
       return method.getModifiers();
@@ -120,17 +120,10 @@ public final class Rollout {
     }
     if (leaf instanceof VariableTree variable
         && !(path.getParentPath().getLeaf() instanceof LambdaExpressionTree)
-        && variable.getType() != null
-        && ASTHelpers.getStartPosition(variable.getType()) >= 0
-        && !isVar(variable)) {
+        && !ASTHelpers.hasImplicitType(variable, state)) {
       return variable.getModifiers();
     }
     return null;
-  }
-
-  /** {@code var x = ..}: javac gives the implicit type a tree with no source of its own. */
-  private static boolean isVar(VariableTree variable) {
-    return ASTHelpers.getStartPosition(variable) > ASTHelpers.getStartPosition(variable.getType());
   }
 
   private SuggestedFix suppress(
