@@ -18,6 +18,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
+import dev.poolguard.checks.common.Rollout;
 import dev.poolguard.checks.common.TestCodeChecker;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -42,6 +43,7 @@ public final class PerTestDatabaseClient extends TestCodeChecker {
 
   private final SharedPoolHolders holders;
   private final ClientCatalog catalog;
+  private final Rollout rollout;
 
   /** Used by Error Prone when the check is loaded without flags. */
   public PerTestDatabaseClient() {
@@ -55,6 +57,7 @@ public final class PerTestDatabaseClient extends TestCodeChecker {
 
   private PerTestDatabaseClient(PoolGuardConfig config) {
     super(config);
+    this.rollout = new Rollout(config, canonicalName());
     this.holders = new SharedPoolHolders(config);
     this.catalog = new ClientCatalog(config.additionalClients());
   }
@@ -95,8 +98,8 @@ public final class PerTestDatabaseClient extends TestCodeChecker {
         buildDescription(tree)
             .setMessage(
                 message(describe(tree, method, state), kind.get(), SpringBeans.isInBean(state)));
-    SharedClientFix.forClient(tree, method, kind.get(), state).ifPresent(description::addFix);
-    return description.build();
+    return rollout.finish(
+        description, SharedClientFix.forClient(tree, method, kind.get(), state), state);
   }
 
   /**

@@ -23,6 +23,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
+import dev.poolguard.checks.common.Rollout;
 import dev.poolguard.checks.common.TestCodeChecker;
 import dev.poolguard.checks.common.TestFrameworks;
 import dev.poolguard.checks.common.Trees;
@@ -55,6 +56,7 @@ public final class HardcodedTestSlug extends TestCodeChecker {
 
   private final KeySlots slots;
   private final KeyNames keys;
+  private final Rollout rollout;
   // Checks visit many trees per compilation unit; each unit's constants are indexed once.
   private final Supplier<Map<CompilationUnitTree, ConstantStrings>> constants =
       VisitorState.memoize(unused -> new HashMap<>());
@@ -71,6 +73,7 @@ public final class HardcodedTestSlug extends TestCodeChecker {
 
   private HardcodedTestSlug(PoolGuardConfig config) {
     super(config);
+    this.rollout = new Rollout(config, canonicalName());
     this.keys = new KeyNames(config.keyFields());
     this.slots = new KeySlots(keys, config.uniqueFactories());
   }
@@ -150,8 +153,7 @@ public final class HardcodedTestSlug extends TestCodeChecker {
     Description.Builder description =
         buildDescription(fixed.get(0).value())
             .setMessage(message(fixed.get(0), texts.get(0), outcome.withheldBecause()));
-    outcome.fix().ifPresent(description::addFix);
-    return description.build();
+    return rollout.finish(description, outcome.fix(), state);
   }
 
   private static String message(KeySlots.Slot slot, String text, @Nullable String withheldBecause) {

@@ -18,6 +18,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
+import dev.poolguard.checks.common.Rollout;
 import dev.poolguard.checks.common.TestCodeChecker;
 import java.util.Arrays;
 import java.util.Optional;
@@ -48,6 +49,7 @@ public final class TestConnectionLeak extends TestCodeChecker {
   private static final int MAX_QUOTED_LENGTH = 80;
 
   private final Acquirers acquirers;
+  private final Rollout rollout;
   private final Releases releases = new Releases();
 
   /** Used by Error Prone when the check is loaded without flags. */
@@ -63,6 +65,7 @@ public final class TestConnectionLeak extends TestCodeChecker {
   private TestConnectionLeak(PoolGuardConfig config) {
     super(config);
     this.acquirers = new Acquirers(config.additionalAcquirers());
+    this.rollout = new Rollout(config, canonicalName());
   }
 
   @Override
@@ -105,7 +108,7 @@ public final class TestConnectionLeak extends TestCodeChecker {
             why(resource),
             resource.advice(),
             noFix(outcome));
-    return describe(tree, message, outcome);
+    return describe(tree, message, outcome, state);
   }
 
   private Description local(
@@ -126,7 +129,7 @@ public final class TestConnectionLeak extends TestCodeChecker {
             why(resource),
             resource.advice(),
             noFix(outcome));
-    return describe(tree, message, outcome);
+    return describe(tree, message, outcome, state);
   }
 
   private Description field(
@@ -164,16 +167,16 @@ public final class TestConnectionLeak extends TestCodeChecker {
             owner.getSimpleName(),
             why(resource),
             noFix(outcome));
-    return describe(tree, message, outcome);
+    return describe(tree, message, outcome, state);
   }
 
   private Description describe(
-      MethodInvocationTree tree, String message, TryWithResourcesFix.Outcome outcome) {
-    Description.Builder description = buildDescription(tree).setMessage(message);
-    if (outcome.fix() != null) {
-      description.addFix(outcome.fix());
-    }
-    return description.build();
+      MethodInvocationTree tree,
+      String message,
+      TryWithResourcesFix.Outcome outcome,
+      VisitorState state) {
+    return rollout.finish(
+        buildDescription(tree).setMessage(message), Optional.ofNullable(outcome.fix()), state);
   }
 
   /** Why a leak matters here: the pool is tiny, so leaks add up to a stalled suite. */

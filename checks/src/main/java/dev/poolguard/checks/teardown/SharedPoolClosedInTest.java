@@ -33,8 +33,10 @@ import dev.poolguard.checks.clients.ClientCatalog;
 import dev.poolguard.checks.clients.SharedPoolHolders;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
+import dev.poolguard.checks.common.Rollout;
 import dev.poolguard.checks.common.TestCodeChecker;
 import dev.poolguard.checks.common.TestFrameworks;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +75,7 @@ public final class SharedPoolClosedInTest extends TestCodeChecker {
                   .collect(ImmutableSet.toImmutableSet()));
 
   private final SharedPoolHolders holders;
+  private final Rollout rollout;
   private final PoolOrigins origins;
 
   /** Used by Error Prone when the check is loaded without flags. */
@@ -87,6 +90,7 @@ public final class SharedPoolClosedInTest extends TestCodeChecker {
 
   private SharedPoolClosedInTest(PoolGuardConfig config) {
     super(config);
+    this.rollout = new Rollout(config, canonicalName());
     this.holders = new SharedPoolHolders(config);
     // Deliberate (see PoolGuardConfig#additionalClients): what a listed factory builds is owned.
     this.origins =
@@ -185,10 +189,10 @@ public final class SharedPoolClosedInTest extends TestCodeChecker {
       return Description.NO_MATCH;
     }
     Description.Builder description = buildDescription(reported).setMessage(message);
-    if (deletable) {
-      StatementDeletion.deleteStatementOf(state).ifPresent(description::addFix);
-    }
-    return description.build();
+    return rollout.finish(
+        description,
+        deletable ? StatementDeletion.deleteStatementOf(state) : Optional.empty(),
+        state);
   }
 
   /**
