@@ -23,14 +23,14 @@ import org.springframework.jdbc.datasource.AbstractDriverBasedDataSource;
 record DataSourceTarget(
     @Nullable String jdbcUrl, @Nullable String user, @Nullable String password) {
 
-  /** The pools Spring Boot's {@code DataSourceBuilder} builds, besides HikariCP. */
+  /**
+   * The other pools Spring Boot builds from {@code spring.datasource.type} that are tested here;
+   * known by class name, since they may be absent.
+   */
   private static final List<PoolType> OTHER_POOLS =
       List.of(
           new PoolType("org.apache.tomcat.jdbc.pool.DataSourceProxy", "url", "username"),
-          new PoolType("org.apache.commons.dbcp2.BasicDataSource", "url", "username"),
-          new PoolType("oracle.ucp.jdbc.PoolDataSourceImpl", "URL", "user"),
-          new PoolType("com.mchange.v2.c3p0.AbstractComboPooledDataSource", "jdbcUrl", "user"),
-          new PoolType("org.vibur.dbcp.ViburDBCPDataSource", "jdbcUrl", "username"));
+          new PoolType("org.apache.commons.dbcp2.BasicDataSource", "url", "username"));
 
   /** In-memory databases take no server connection; they keep the context's own pool. */
   private static final List<String> IN_MEMORY_PREFIXES =
