@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Reads the mode lines and the samples, prints the ratio line, and draws connections over time per mode
  * as an SVG (no libraries). Arguments: results file, samples directory, SVG file, connection limit, pool
- * size, title.
+ * size, title. The modes are those of the results file, in its order (scripts/bench-spring draws its
+ * three with this class too); the ratio line is the runtime benchmark's.
  */
 public final class Chart {
-  private static final String[] MODES = {"per-class", "shared", "shared-parallel", "per-class-parallel"};
   private static final String[] COLOURS = {"#d62728", "#1f77b4", "#2ca02c", "#ff7f0e"};
   private static final Pattern LINE = Pattern.compile("mode=(\\S+) seconds=(\\S+) peak=(\\d+) result=(.*)");
 
@@ -30,12 +30,14 @@ public final class Chart {
         results.put(m.group(1), m.group(4));
       }
     }
-    double perClass = figures.get("per-class")[0];
-    System.out.printf(
-        Locale.ROOT,
-        "shared-parallel/per-class=%.2f shared/per-class=%.2f%n",
-        figures.get("shared-parallel")[0] / perClass,
-        figures.get("shared")[0] / perClass);
+    if (figures.containsKey("per-class")) {
+      double perClass = figures.get("per-class")[0];
+      System.out.printf(
+          Locale.ROOT,
+          "shared-parallel/per-class=%.2f shared/per-class=%.2f%n",
+          figures.get("shared-parallel")[0] / perClass,
+          figures.get("shared")[0] / perClass);
+    }
 
     Path samples = Path.of(args[1]);
     int limit = Integer.parseInt(args[3]);
@@ -44,7 +46,7 @@ public final class Chart {
     Map<String, List<double[]>> series = new LinkedHashMap<>();
     double maxT = 1;
     int maxN = limit + 2;
-    for (String mode : MODES) {
+    for (String mode : figures.keySet()) {
       List<double[]> points = new ArrayList<>();
       for (String line : Files.readAllLines(samples.resolve("samples-" + mode + ".csv"))) {
         if (line.startsWith("ms")) {

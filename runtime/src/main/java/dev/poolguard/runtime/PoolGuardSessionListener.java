@@ -4,7 +4,7 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Closes the shared pool when the JUnit Platform launcher session ends, after the last test, and
+ * Closes the shared pools when the JUnit Platform launcher session ends, after the last test, and
  * prints the session report. Registered through {@code META-INF/services}; users configure nothing.
  * Public only because {@link java.util.ServiceLoader} requires it.
  */
@@ -14,11 +14,11 @@ public final class PoolGuardSessionListener implements LauncherSessionListener {
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
-    SharedTestDataSource.lifecycle().sessionOpened();
+    SharedTestDataSource.registry().sessionOpened();
   }
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
-    SharedTestDataSource.lifecycle().sessionClosed();
+    SharedTestDataSource.registry().sessionClosed();
   }
 }

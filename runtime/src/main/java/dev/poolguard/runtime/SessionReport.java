@@ -29,4 +29,18 @@ final class SessionReport {
         stats.suspectedLeaks(),
         wallTime.toMillis() / 1000.0);
   }
+
+  /**
+   * {@link #line(PoolSettings, PoolStats, Duration)}, followed by {@code , used by 12 consumers}
+   * when callers of {@link SharedTestDataSource#forDatabase} (Spring test contexts) named
+   * themselves.
+   */
+  static String line(PoolSettings settings, PoolStats stats, Duration wallTime, int consumers) {
+    String line = line(settings, stats, wallTime);
+    return switch (consumers) {
+      case 0 -> line;
+      case 1 -> line + ", used by 1 consumer";
+      default -> line + ", used by " + consumers + " consumers";
+    };
+  }
 }

@@ -71,21 +71,55 @@ final class SettingsResolver {
   PoolSettings resolve() {
     PropertiesFile file = PropertiesFile.load(classLoader);
     Setting rawUrl = findUrl(file);
-    DatabaseUrl url;
-    try {
-      url = DatabaseUrl.parse(rawUrl.value);
-    } catch (IllegalArgumentException e) {
-      String redacted =
-          Redaction.scrub(Redaction.url(rawUrl.value), valueOf(lookup("password", null, file)));
-      throw new PoolGuardException(
-          FailureMessages.malformedUrl(rawUrl.source, redacted, String.valueOf(e.getMessage())));
-    }
-    String target = url.kind().displayName() + " " + url.target();
-    Numbers numbers = new Numbers(target);
-
+    DatabaseUrl url = parse(rawUrl, valueOf(lookup("password", null, file)));
     @Nullable Setting user = lookup("user", settingOf("user", url.user(), rawUrl.source), file);
     @Nullable Setting password =
         lookup("password", settingOf("password", url.password(), rawUrl.source), file);
+    return sized(url, valueOf(user), valueOf(password), rawUrl, file);
+  }
+
+  /**
+   * Settings for a database named by the caller (a Spring test context's {@code
+   * spring.datasource.*}): URL, user and password are the caller's, and {@code poolguard.url},
+   * {@code poolguard.user} and {@code poolguard.password} do not override them; pool size and
+   * timeouts are resolved exactly as for {@link #resolve()}.
+   *
+   * @param source where the URL came from, for messages
+   * @throws PoolGuardException when the URL cannot be parsed or a setting is invalid
+   */
+  PoolSettings resolveFor(
+      String jdbcUrl, @Nullable String user, @Nullable String password, String source) {
+    PropertiesFile file = PropertiesFile.load(classLoader);
+    Setting rawUrl = new Setting("url", jdbcUrl, source);
+    DatabaseUrl url = parse(rawUrl, password);
+    return sized(
+        url,
+        user != null ? user : url.user(),
+        password != null ? password : url.password(),
+        rawUrl,
+        file);
+  }
+
+  private static DatabaseUrl parse(Setting rawUrl, @Nullable String password) {
+    try {
+      return DatabaseUrl.parse(rawUrl.value);
+    } catch (IllegalArgumentException e) {
+      String redacted = Redaction.scrub(Redaction.url(rawUrl.value), password);
+      throw new PoolGuardException(
+          FailureMessages.malformedUrl(rawUrl.source, redacted, String.valueOf(e.getMessage())));
+    }
+  }
+
+  /** Pool size, timeouts and driver properties: the same for the default pool and any other. */
+  private PoolSettings sized(
+      DatabaseUrl url,
+      @Nullable String user,
+      @Nullable String password,
+      Setting rawUrl,
+      PropertiesFile file) {
+    String target = url.kind().displayName() + " " + url.target();
+    Numbers numbers = new Numbers(target);
+
     @Nullable Setting maxPoolSize =
         lookup("maxPoolSize", option(url, DatabaseUrl.CONNECTION_LIMIT, rawUrl), file);
     @Nullable Setting acquireTimeout =
@@ -113,8 +147,8 @@ final class SettingsResolver {
     }
     return new PoolSettings(
         url,
-        valueOf(user),
-        valueOf(password),
+        user,
+        password,
         numbers.positiveInt(maxPoolSize, DEFAULT_MAX_POOL_SIZE),
         numbers.duration(acquireTimeout, DEFAULT_ACQUIRE_TIMEOUT, MIN_ACQUIRE_TIMEOUT),
         connect,

@@ -22,6 +22,10 @@ final class SharedDataSourceView implements DataSource {
     this.lifecycle = lifecycle;
   }
 
+  SharedPoolLifecycle lifecycle() {
+    return lifecycle;
+  }
+
   @Override
   public Connection getConnection() throws SQLException {
     SharedPool pool = currentPool();

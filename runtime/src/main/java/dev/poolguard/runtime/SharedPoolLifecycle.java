@@ -2,6 +2,8 @@ package dev.poolguard.runtime;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -23,6 +25,9 @@ final class SharedPoolLifecycle {
   private final Supplier<PoolSettings> settings;
   private final String namePrefix;
   private final Object lock = new Object();
+
+  /** Who asked for this pool in the current session (Spring test contexts), for the report. */
+  private final Set<String> consumers = ConcurrentHashMap.newKeySet();
 
   /** Written under {@link #lock}; volatile so the common path, an existing pool, takes no lock. */
   private volatile @Nullable SharedPool current;
@@ -87,6 +92,11 @@ final class SharedPoolLifecycle {
     return current;
   }
 
+  /** Counts {@code consumer} (once however often it asks) in this session's report. */
+  void addConsumer(String consumer) {
+    consumers.add(consumer);
+  }
+
   /** Counters of the current pool; all zero when there is none. */
   PoolStats stats() {
     SharedPool pool = current;
@@ -122,17 +132,21 @@ final class SharedPoolLifecycle {
   void closeAndReport() {
     SharedPool closing;
     Duration wallTime;
+    int consumerCount;
     synchronized (lock) {
       closing = current;
       current = null;
       creationFailure = null;
       wallTime = Duration.ofNanos(System.nanoTime() - startNanos);
+      consumerCount = consumers.size();
+      consumers.clear();
     }
     // Outside the lock: HikariCP may wait for held connections, and borrowers must not wait on
     // that.
     if (closing != null) {
       closing.close();
-      PoolGuardLog.line(SessionReport.line(closing.settings(), closing.stats(), wallTime));
+      PoolGuardLog.line(
+          SessionReport.line(closing.settings(), closing.stats(), wallTime, consumerCount));
     }
   }
 }

@@ -1,0 +1,30 @@
+package dev.poolguard.spring.app;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A JPA entity (table {@code note}, created by Flyway). */
+@Entity
+public class Note {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String text;
+
+  protected Note() {}
+
+  public Note(String text) {
+    this.text = text;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getText() {
+    return text;
+  }
+}
