@@ -132,7 +132,7 @@ final class SharedPoolLifecycle {
     // that.
     if (closing != null) {
       closing.close();
-      PoolGuardLog.line(SessionReport.line(closing.settings(), closing.stats(), wallTime));
+      closing.sessionReport(wallTime).forEach(PoolGuardLog::line);
     }
   }
 }
