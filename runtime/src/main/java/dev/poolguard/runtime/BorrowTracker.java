@@ -125,7 +125,7 @@ final class BorrowTracker {
   void reportUnreturned() {
     OPEN.remove(this);
     for (BorrowSite site : held) {
-      suspect(site, "a connection of " + poolName + " was never returned");
+      suspect(site, "a connection of " + poolName + borrowedBy(site) + " was never returned");
     }
   }
 
@@ -133,7 +133,7 @@ final class BorrowTracker {
     if (!leakThreshold.isZero()) {
       for (BorrowSite site : held) {
         if (site.heldFor().compareTo(leakThreshold) > 0) {
-          suspect(site, heldPastThreshold());
+          suspect(site, heldPastThreshold(site));
         }
       }
     }
@@ -148,9 +148,14 @@ final class BorrowTracker {
         leaks.size());
   }
 
-  private String heldPastThreshold() {
+  private static String borrowedBy(BorrowSite site) {
+    return site.owner() == null ? " taken outside any test" : " taken by " + site.ownerLabel();
+  }
+
+  private String heldPastThreshold(BorrowSite site) {
     return "a connection of "
         + poolName
+        + borrowedBy(site)
         + " was held longer than the leak threshold of "
         + FailureMessages.seconds(leakThreshold);
   }
@@ -165,9 +170,7 @@ final class BorrowTracker {
     PoolGuardLog.line(
         "suspected leak: "
             + what
-            + ", borrowed "
-            + (site.owner() == null ? "outside any test" : "by " + leak.owner())
-            + " at "
+            + ", borrowed at "
             + leak.where()
             + ", held "
             + FailureMessages.elapsed(leak.heldFor())
@@ -182,7 +185,7 @@ final class BorrowTracker {
     inUse.decrementAndGet();
     timeline.returned();
     if (!leakThreshold.isZero() && site.heldFor().compareTo(leakThreshold) > 0) {
-      suspect(site, heldPastThreshold());
+      suspect(site, heldPastThreshold(site));
     }
   }
 
