@@ -11,12 +11,25 @@ import java.time.Duration;
  * @param owner what borrowed it: {@code com.acme.OrderTest#creates()}, or {@code outside any test}
  * @param where the first application frame of the borrow, with file and line
  * @param heldFor how long it had been held when noticed
+ * @param borrowedAtNanos {@link System#nanoTime()} when borrowed
  * @param noticedAtNanos {@link System#nanoTime()} when noticed
  * @param failsTest whether the owner should fail for it ({@code poolguard.leaks=fail})
  */
-record Leak(String owner, String where, Duration heldFor, long noticedAtNanos, boolean failsTest) {
+record Leak(
+    String owner,
+    String where,
+    Duration heldFor,
+    long borrowedAtNanos,
+    long noticedAtNanos,
+    boolean failsTest) {
 
   static Leak of(BorrowSite site, boolean failsTest) {
-    return new Leak(site.ownerLabel(), site.where(), site.heldFor(), System.nanoTime(), failsTest);
+    return new Leak(
+        site.ownerLabel(),
+        site.where(),
+        site.heldFor(),
+        site.borrowedAtNanos(),
+        System.nanoTime(),
+        failsTest);
   }
 }

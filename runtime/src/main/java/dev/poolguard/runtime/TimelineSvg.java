@@ -1,13 +1,15 @@
 package dev.poolguard.runtime;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Draws the session picture as one self-contained SVG: connections in use over time against the
- * pool size, time-outs and suspected leaks marked where they happened, then who held the
- * connections at the peak and each leak (test, borrow site, held for).
+ * pool size, time-outs marked where they happened, each suspected leak as a bar from its borrow to
+ * the moment it was found still out, then who held the connections at the peak and each leak (test,
+ * borrow site, held for).
  */
 final class TimelineSvg {
   private static final int WIDTH = 1000;
@@ -109,7 +111,13 @@ final class TimelineSvg {
     text(x + 16, top + 4, 11, "normal", INK, "time-out");
     x += 80;
     circle(x + 6, top, LEAK);
-    text(x + 16, top + 4, 11, "normal", INK, "suspected leak (Ln below)");
+    text(
+        x + 16,
+        top + 4,
+        11,
+        "normal",
+        INK,
+        "suspected leak: borrowed until found still out (Ln below)");
   }
 
   private void axes() {
@@ -174,10 +182,14 @@ final class TimelineSvg {
     }
     long start = timeline.startNanos();
     for (int i = 0; i < Math.min(leaks.size(), LEAKS_LISTED); i++) {
-      int x = xOf(leaks.get(i).noticedAtNanos() - start);
+      Leak leak = leaks.get(i);
+      int from = xOf(leak.borrowedAtNanos() - start);
+      int to = xOf(leak.noticedAtNanos() - start);
       int markY = CHART_TOP + CHART_HEIGHT - 10 - 14 * (i % 4);
-      circle(x, markY, LEAK);
-      text(x + 7, markY + 4, 10, "normal", LEAK, "start", "L" + (i + 1));
+      // From the borrow to the moment it was found still out: how long the leak had held it.
+      line(from, markY, to, markY, LEAK, 2, "");
+      circle(to, markY, LEAK);
+      text(to + 7, markY + 4, 10, "normal", LEAK, "start", "L" + (i + 1));
     }
   }
 
@@ -191,7 +203,11 @@ final class TimelineSvg {
             + " in use at "
             + FailureMessages.elapsed(peak.at())
             + ")");
-    for (Timeline.Holder holder : peak.holders()) {
+    List<Timeline.Holder> longestFirst =
+        peak.holders().stream()
+            .sorted(Comparator.comparing(Timeline.Holder::heldFor).reversed())
+            .toList();
+    for (Timeline.Holder holder : longestFirst) {
       row(
           12,
           "normal",
@@ -202,7 +218,7 @@ final class TimelineSvg {
               + " then, thread '"
               + holder.thread()
               + "'");
-      row(11, "normal", "#555", "    at " + holder.where());
+      detail("at " + holder.where());
     }
     y += ROW / 2;
   }
@@ -224,11 +240,17 @@ final class TimelineSvg {
               + leak.owner()
               + ", held "
               + FailureMessages.elapsed(leak.heldFor()));
-      row(11, "normal", "#555", "    borrowed at " + leak.where());
+      detail("borrowed at " + leak.where());
     }
     if (leaks.size() > LEAKS_LISTED) {
       row(12, "normal", INK, "and " + (leaks.size() - LEAKS_LISTED) + " more: see the build log");
     }
+  }
+
+  /** A smaller, indented line under the row it belongs to. */
+  private void detail(String content) {
+    text(LEFT + 18, y, 11, "normal", "#555", content);
+    y += ROW;
   }
 
   private void row(int size, String weight, String color, String content) {
