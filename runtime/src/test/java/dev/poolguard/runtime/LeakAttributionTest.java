@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.poolguard.runtime.fixtures.PooledSuiteOne;
 import dev.poolguard.runtime.fixtures.leaks.ClassLevelLeak;
 import dev.poolguard.runtime.fixtures.leaks.ExhaustingLeaks;
+import dev.poolguard.runtime.fixtures.leaks.KeptLeak;
 import dev.poolguard.runtime.fixtures.leaks.LeakingClass;
 import dev.poolguard.runtime.fixtures.leaks.ParallelLeaks;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +31,16 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.w3c.dom.Document;
 
 /**
- * Leak attribution through real launcher sessions on real PostgreSQL, each in a child JVM of its
- * own so the leaked connections never touch this JVM's pool.
+ * Leak attribution through real launcher sessions on real PostgreSQL: most in a child JVM of their
+ * own so the leaked connections never touch this JVM's pool, one nested in this JVM's session.
  */
 @Timeout(120)
 class LeakAttributionTest {
@@ -343,9 +354,24 @@ class LeakAttributionTest {
 
   @Test
   void outsideAnyLauncherANeverReturnedConnectionIsOneLeakInTheLineAndTheReport() throws Exception {
+    assertUnreturnedIsOneLeak(System.getProperty("java.class.path"));
+  }
+
+  @Test
+  void withoutTheJUnitPlatformOnTheClassPathTheRuntimeStillReportsTheLeak() throws Exception {
+    String withoutJUnit =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> !entry.matches(".*(junit|opentest4j|apiguardian).*"))
+            .collect(Collectors.joining(File.pathSeparator));
+    assertFalse(withoutJUnit.contains("junit-platform-launcher"));
+    assertUnreturnedIsOneLeak(withoutJUnit);
+  }
+
+  private void assertUnreturnedIsOneLeak(String classpath) throws Exception {
     String output =
-        ChildJvm.run(
+        ChildJvm.runWithClasspath(
             UnreturnedMain.class,
+            classpath,
             Map.of(),
             List.of(
                 "-Dpoolguard.url=" + TestDatabases.POSTGRES_URL,
@@ -375,6 +401,44 @@ class LeakAttributionTest {
     assertCountsAgree(output, 1);
     assertEquals("1", report(output).group(1));
     assertTrue(Files.isRegularFile(Path.of(String.valueOf(report(output).group(3)))), output);
+  }
+
+  @Test
+  void inANestedLauncherSessionTheLeakIsChargedToTheInnerTest() throws Exception {
+    // This JVM's own pool, shared with the nested session; the fixture hands its leak back to us.
+    long leaksBefore = SharedTestDataSource.stats().suspectedLeaks();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream standardError = System.err;
+    SummaryGeneratingListener listener = new SummaryGeneratingListener();
+    System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try (LauncherSession session = LauncherFactory.openSession()) {
+      session
+          .getLauncher()
+          .execute(
+              LauncherDiscoveryRequestBuilder.request()
+                  .selectors(DiscoverySelectors.selectClass(KeptLeak.class))
+                  .build(),
+              listener);
+    } finally {
+      System.setErr(standardError);
+      KeptLeak.returnLeaked();
+    }
+
+    assertEquals(1, listener.getSummary().getTestsSucceededCount());
+    List<String> leaks = leakLines(printed.toString(StandardCharsets.UTF_8));
+    assertEquals(1, leaks.size(), () -> printed.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        leaks
+            .get(0)
+            .startsWith(
+                "[PoolGuard] suspected leak: "
+                    + KeptLeak.class.getName()
+                    + "#leaksIntoAField() finished holding a connection of "
+                    + SharedTestDataSource.stats().poolName()
+                    + ", borrowed at "
+                    + borrowSite(KeptLeak.class, "leaksIntoAField", "leaksIntoAField")),
+        leaks.get(0));
+    assertEquals(leaksBefore + 1, SharedTestDataSource.stats().suspectedLeaks());
   }
 
   @Test
