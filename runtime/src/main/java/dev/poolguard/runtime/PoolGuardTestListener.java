@@ -29,7 +29,7 @@ public final class PoolGuardTestListener implements TestExecutionListener {
 
   @Override
   public void executionStarted(TestIdentifier test) {
-    TestOwner owner = new TestOwner(test.getUniqueId(), labelOf(test), test.isContainer());
+    TestOwner owner = new TestOwner(test.getUniqueId(), labelOf(test));
     running.put(test.getUniqueId(), owner);
     TestAttribution.started(owner);
   }
@@ -58,8 +58,8 @@ public final class PoolGuardTestListener implements TestExecutionListener {
   }
 
   /**
-   * {@code com.acme.OrderTest#creates(int) [1] 7}: the method and, when it says more, the display
-   * name; a class by its name; anything else by its display name.
+   * {@code com.acme.OrderTest#creates(int) [[1] 7]}: the method and, when it says more, the display
+   * name; {@code com.acme.OrderTest (class-level)} for a class; anything else by its display name.
    */
   static String labelOf(TestIdentifier test) {
     TestSource source = test.getSource().orElse(null);
@@ -70,7 +70,7 @@ public final class PoolGuardTestListener implements TestExecutionListener {
       return displayName.equals(signature) ? label : label + " [" + displayName + "]";
     }
     if (source instanceof ClassSource type) {
-      return type.getClassName();
+      return type.getClassName() + " (class-level)";
     }
     return displayName;
   }

@@ -8,31 +8,28 @@ package dev.poolguard.runtime;
 final class TestOwner {
   private final String uniqueId;
   private final String label;
-  private final boolean container;
 
   /**
    * @param uniqueId the JUnit Platform unique id, as the launcher and Jupiter's extension context
    *     both give it
-   * @param label what messages call it: {@code com.acme.OrderTest#creates()}, or the display name
-   * @param container whether it is a container (class) rather than a test
+   * @param label what messages call it: {@code com.acme.OrderTest#creates()}, {@code
+   *     com.acme.OrderTest (class-level)}, or a display name
    */
-  TestOwner(String uniqueId, String label, boolean container) {
+  TestOwner(String uniqueId, String label) {
     this.uniqueId = uniqueId;
     this.label = label;
-    this.container = container;
   }
 
   String uniqueId() {
     return uniqueId;
   }
 
-  /** {@code com.acme.OrderTest#creates()}, or {@code com.acme.OrderTest (class-level)}. */
   String label() {
-    return container ? label + " (class-level)" : label;
+    return label;
   }
 
   @Override
   public String toString() {
-    return label();
+    return label;
   }
 }
