@@ -14,7 +14,7 @@ import java.util.Locale;
 final class TimelineSvg {
   private static final int WIDTH = 1000;
   private static final int LEFT = 60;
-  private static final int CHART_WIDTH = WIDTH - LEFT - 30;
+  private static final int CHART_WIDTH = WIDTH - LEFT - 50;
   private static final int CHART_TOP = 80;
   private static final int CHART_HEIGHT = 200;
   private static final int ROW = 16;

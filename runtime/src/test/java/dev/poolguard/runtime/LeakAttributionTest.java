@@ -232,7 +232,8 @@ class LeakAttributionTest {
           ExhaustingLeaks.class.getName()
               + "#leaksFirst() (suspected leak: not returned when it finished), held ",
           ExhaustingLeaks.class.getName()
-              + "#leaksSecond() (suspected leak: not returned when it finished), held ",
+              + "#leaksSecond() [leaks second <&> \"quoted\"] (suspected leak: not returned when it"
+              + " finished), held ",
           borrowSite(ExhaustingLeaks.class, "leaksFirst", "leaksFirst"),
         }) {
       assertTrue(failure.contains(fragment), () -> "missing '" + fragment + "' in " + failure);
@@ -254,7 +255,7 @@ class LeakAttributionTest {
           "Holders at the peak (2 connections",
           "Suspected leaks (2)",
           ExhaustingLeaks.class.getName() + "#leaksFirst()",
-          ExhaustingLeaks.class.getName() + "#leaksSecond()",
+          ExhaustingLeaks.class.getName() + "#leaksSecond() [leaks second <&> \"quoted\"]",
           "borrowed at " + borrowSite(ExhaustingLeaks.class, "leaksSecond", "leaksSecond")
         }) {
       assertTrue(
