@@ -6,7 +6,9 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -113,26 +115,46 @@ final class FailureMessages {
         + fixFor(settings, failure);
   }
 
+  /**
+   * Names every holder: its test (marked when that test has already finished: a suspected leak),
+   * how long it has held the connection and where it borrowed it, longest-held first.
+   */
   static String exhausted(PoolSettings settings, int held, List<BorrowSite> holders) {
     String sites =
         holders.isEmpty()
             ? " (none of them borrowed through SharedTestDataSource)"
             : holders.stream()
+                .sorted(Comparator.comparingLong(BorrowSite::borrowedAtNanos))
                 .map(BorrowSite::describe)
-                .collect(Collectors.joining("\n  ", ":\n  ", "\n"));
+                .collect(Collectors.joining("\n  ", " by:\n  ", "\n"));
     return "PoolGuard: no connection free within "
         + seconds(settings.acquireTimeout())
         + " for "
         + settings.describeTarget()
         + ": the shared pool has "
-        + settings.maxPoolSize()
-        + " connections and "
-        + held
-        + " are held"
+        + count(settings.maxPoolSize(), "connection", "connections")
+        + " and "
+        + count(held, "is held", "are held")
         + sites
         + "Fix: close every Connection you borrow (try-with-resources) and do not "
         + "keep one in a field across tests; if the tests run in parallel, size the pool to the parallelism "
         + "with poolguard.maxPoolSize or connection_limit, within the server's connection budget.";
+  }
+
+  /** Why a test fails under {@code poolguard.leaks=fail}. */
+  static String leakedByTest(String owner, List<Leak> leaks) {
+    return "PoolGuard: "
+        + owner
+        + " finished holding "
+        + count(leaks.size(), "connection", "connections")
+        + " of the shared pool (poolguard.leaks=fail): "
+        + leaks.stream()
+            .map(leak -> "borrowed at " + leak.where() + ", held " + elapsed(leak.heldFor()))
+            .collect(Collectors.joining("; "))
+        + ". Fix: close every Connection you borrow (try-with-resources); a connection kept for a whole "
+        + "class is borrowed in @BeforeAll and closed in @AfterAll. See "
+        + DOCS
+        + ".";
   }
 
   static String unwrapRefused(Class<?> requested) {
@@ -142,6 +164,17 @@ final class FailureMessages {
         + "getConnection() and close those; connections unwrap to driver types as usual. See "
         + DOCS
         + ".";
+  }
+
+  /** {@code 1 connection}, {@code 3 connections}. */
+  static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
+  /** How long something took or lasted, for people: {@code 850 ms}, {@code 4.2 s}. */
+  static String elapsed(Duration duration) {
+    long millis = duration.toMillis();
+    return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
   static String seconds(Duration duration) {

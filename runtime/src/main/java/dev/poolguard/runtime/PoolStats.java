@@ -12,8 +12,11 @@ package dev.poolguard.runtime;
  * @param inUse connections held right now
  * @param waits borrows that found every connection held and had to wait for one
  * @param acquireTimeouts borrows that gave up after the acquire timeout
- * @param suspectedLeaks connections held longer than the leak threshold (returned late, or still
- *     held)
+ * @param suspectedLeaks connections reported as suspected leaks, each once and each with one {@code
+ *     [PoolGuard] suspected leak:} line: not returned when the test or class that borrowed them
+ *     finished, held longer than the leak threshold ({@code poolguard.leakDetection}; a still-held
+ *     connection is checked whenever the counters are read), or still out when the pool closed. The
+ *     session report's {@code suspected leaks} and its leaks by test are this number.
  */
 public record PoolStats(
     String poolName,

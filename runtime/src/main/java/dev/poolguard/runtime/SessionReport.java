@@ -1,7 +1,12 @@
 package dev.poolguard.runtime;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The one line printed when a session's pool closes; it always contains the word {@code peak} for
@@ -42,5 +47,38 @@ final class SessionReport {
       case 1 -> line + ", used by 1 consumer";
       default -> line + ", used by " + consumers + " consumers";
     };
+  }
+
+  /**
+   * The lines after the report line: each test (or class) with suspected leaks, how many, where it
+   * borrowed them and for how long they were held. Their counts add up to the report line's {@code
+   * suspected leaks}. Nothing when there were none.
+   */
+  static List<String> leaksByTest(List<Leak> leaks) {
+    if (leaks.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<Leak>> byOwner =
+        leaks.stream()
+            .collect(Collectors.groupingBy(Leak::owner, LinkedHashMap::new, Collectors.toList()));
+    List<String> lines = new ArrayList<>();
+    lines.add("suspected leaks by test (" + leaks.size() + "):");
+    byOwner.forEach(
+        (owner, own) ->
+            lines.add(
+                "  "
+                    + owner
+                    + ": "
+                    + own.size()
+                    + ", "
+                    + own.stream()
+                        .map(
+                            leak ->
+                                "borrowed at "
+                                    + leak.where()
+                                    + ", held "
+                                    + FailureMessages.elapsed(leak.heldFor()))
+                        .collect(Collectors.joining("; "))));
+    return lines;
   }
 }

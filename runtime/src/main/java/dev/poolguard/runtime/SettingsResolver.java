@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -157,6 +160,25 @@ final class SettingsResolver {
         driverProperties);
   }
 
+  /**
+   * {@code poolguard.leaks}, {@code poolguard.report} and {@code poolguard.reportDir}: system
+   * property, then the properties file, then the default. They are the same for every pool of the
+   * JVM.
+   *
+   * @throws PoolGuardException when a value is not one of those accepted
+   */
+  LeakReporting leakReporting() {
+    PropertiesFile file = PropertiesFile.load(classLoader);
+    Numbers numbers = new Numbers("every pool of this test JVM");
+    LeakReporting defaults = LeakReporting.defaults();
+    @Nullable Setting reportDir = lookup("reportDir", null, file);
+    return new LeakReporting(
+        numbers.choice(lookup("leaks", null, file), LeakReporting.LeakMode.class, defaults.leaks()),
+        numbers.choice(
+            lookup("report", null, file), LeakReporting.ReportMode.class, defaults.report()),
+        reportDir == null ? defaults.reportDir() : Path.of(reportDir.value));
+  }
+
   private Setting findUrl(PropertiesFile file) {
     String fromSystem = nonBlank(systemProperties.getProperty(PREFIX + "url"));
     if (fromSystem != null) {
@@ -293,6 +315,25 @@ final class SettingsResolver {
         throw bad(setting, "true, false or a threshold such as 30s or 2000ms");
       }
       return value;
+    }
+
+    /** One of {@code type}'s constants, written in lower case ({@code warn}, {@code fail}). */
+    <E extends Enum<E>> E choice(@Nullable Setting setting, Class<E> type, E defaultValue) {
+      if (setting == null) {
+        return defaultValue;
+      }
+      String text = setting.value.strip().toUpperCase(Locale.ROOT);
+      for (E constant : type.getEnumConstants()) {
+        if (constant.name().equals(text)) {
+          return constant;
+        }
+      }
+      throw bad(
+          setting,
+          "one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                  .collect(Collectors.joining(", ")));
     }
 
     boolean flag(@Nullable Setting setting, boolean defaultValue) {

@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One HikariCP pool built from {@link PoolSettings}, with its borrow tracking. */
@@ -14,12 +17,18 @@ final class SharedPool {
   private final PoolSettings settings;
   private final HikariDataSource hikari;
   private final BorrowTracker tracker;
+  private final LeakReporting leakReporting;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SharedPool(PoolSettings settings, HikariDataSource hikari, BorrowTracker tracker) {
+  private SharedPool(
+      PoolSettings settings,
+      HikariDataSource hikari,
+      BorrowTracker tracker,
+      LeakReporting leakReporting) {
     this.settings = settings;
     this.hikari = hikari;
     this.tracker = tracker;
+    this.leakReporting = leakReporting;
   }
 
   /**
@@ -30,6 +39,7 @@ final class SharedPool {
    * @throws PoolGuardException naming the database and the fix
    */
   static SharedPool open(PoolSettings settings, String poolName) {
+    LeakReporting leakReporting = SettingsResolver.ofProcess().leakReporting();
     try {
       DriverManager.getDriver(settings.url().jdbcUrl());
     } catch (SQLException e) {
@@ -57,7 +67,9 @@ final class SharedPool {
       return new SharedPool(
           settings,
           hikari,
-          new BorrowTracker(poolName, settings.maxPoolSize(), settings.leakThreshold()));
+          new BorrowTracker(
+              poolName, settings.maxPoolSize(), settings.leakThreshold(), leakReporting.leaks()),
+          leakReporting);
     } catch (PoolInitializationException e) {
       throw new PoolGuardException(FailureMessages.cannotConnect(settings, e), e.getCause());
     }
@@ -86,6 +98,25 @@ final class SharedPool {
 
   PoolStats stats() {
     return tracker.snapshot();
+  }
+
+  /**
+   * The session report of this pool: the report line (with where the timeline picture went, when
+   * one was written) and the suspected leaks by test.
+   */
+  List<String> sessionReport(Duration wallTime, int consumers) {
+    PoolStats stats = stats();
+    List<Leak> leaks = tracker.leaks();
+    String line = SessionReport.line(settings, stats, wallTime, consumers);
+    if (TimelineFile.isWanted(leakReporting.report(), stats)) {
+      line +=
+          TimelineFile.write(
+              leakReporting.reportDir(), settings, stats, leaks, tracker.timeline(), wallTime);
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(line);
+    lines.addAll(SessionReport.leaksByTest(leaks));
+    return lines;
   }
 
   PoolSettings settings() {

@@ -145,8 +145,7 @@ final class SharedPoolLifecycle {
     // that.
     if (closing != null) {
       closing.close();
-      PoolGuardLog.line(
-          SessionReport.line(closing.settings(), closing.stats(), wallTime, consumerCount));
+      closing.sessionReport(wallTime, consumerCount).forEach(PoolGuardLog::line);
     }
   }
 }

@@ -23,11 +23,23 @@ final class ChildJvm {
       List<String> systemProperties,
       String... args)
       throws IOException, InterruptedException {
+    return runWithClasspath(
+        mainClass, System.getProperty("java.class.path"), environment, systemProperties, args);
+  }
+
+  /** As {@link #run}, with a class path of its own (e.g. without the JUnit Platform). */
+  static String runWithClasspath(
+      Class<?> mainClass,
+      String classpath,
+      Map<String, String> environment,
+      List<String> systemProperties,
+      String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(systemProperties);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classpath);
     command.add(mainClass.getName());
     command.addAll(List.of(args));
     Path output = Files.createTempFile("poolguard-child", ".log");

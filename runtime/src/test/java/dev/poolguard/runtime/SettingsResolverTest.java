@@ -297,4 +297,60 @@ class SettingsResolverTest {
                     system(), Map.of("DATABASE_URL", "mariadb://root@h/db?pgbouncer=true"), BARE));
     assertTrue(e.getMessage().contains("only applies to PostgreSQL"), e.getMessage());
   }
+
+  @Test
+  void leakReportingDefaultsToWarnAutoAndTargetPoolguard() {
+    assertEquals(
+        new LeakReporting(
+            LeakReporting.LeakMode.WARN,
+            LeakReporting.ReportMode.AUTO,
+            Path.of("target", "poolguard")),
+        new SettingsResolver(system(), Map.of(), BARE).leakReporting());
+  }
+
+  @Test
+  void leakReportingComesFromSystemPropertiesThenTheFile(@TempDir Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("poolguard.properties"),
+        "poolguard.leaks=off\npoolguard.report=never\npoolguard.reportDir=build/pg\n");
+    ClassLoader withFile = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null);
+
+    assertEquals(
+        new LeakReporting(
+            LeakReporting.LeakMode.OFF, LeakReporting.ReportMode.NEVER, Path.of("build/pg")),
+        new SettingsResolver(system(), Map.of(), withFile).leakReporting());
+    assertEquals(
+        new LeakReporting(
+            LeakReporting.LeakMode.FAIL, LeakReporting.ReportMode.ALWAYS, Path.of("out")),
+        new SettingsResolver(
+                system(
+                    "poolguard.leaks", " FAIL ",
+                    "poolguard.report", "always",
+                    "poolguard.reportDir", "out"),
+                Map.of(),
+                withFile)
+            .leakReporting());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"leaks", "report"})
+  void aBadLeakReportingValueFailsNamingTheSettingItsSourceAndTheChoices(String setting) {
+    PoolGuardException e =
+        assertThrows(
+            PoolGuardException.class,
+            () ->
+                new SettingsResolver(system("poolguard." + setting, "loud"), Map.of(), BARE)
+                    .leakReporting());
+    String expected =
+        setting.equals("leaks") ? "one of warn, fail, off" : "one of auto, always, never";
+    assertEquals(
+        "PoolGuard: poolguard."
+            + setting
+            + "=loud (from system property poolguard."
+            + setting
+            + ") for every pool of this test JVM is not "
+            + expected
+            + ". Fix: correct it there; see docs/configuration.md for every setting and its default.",
+        e.getMessage());
+  }
 }
