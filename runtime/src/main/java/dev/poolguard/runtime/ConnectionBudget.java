@@ -1,0 +1,192 @@
+package dev.poolguard.runtime;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code poolguard.budget=N}: all PoolGuard pools of all JVMs on one database hold at most N server
+ * connections together. Each physical connection must take one of N slot locks on itself before the
+ * pool may use it (see {@link BudgetLocks}); the server is the only coordinator, and a slot dies
+ * with its connection.
+ *
+ * <p>Fairness: a pool that already holds a connection takes another slot only if one stays free
+ * afterwards, so a JVM that holds none always finds a slot (while there are no more JVMs than
+ * slots). Once that last slot is taken, a pool holding more than its share (N / live pools, at
+ * least 1) gives a connection back when one is returned to it, which frees the slot again.
+ */
+final class ConnectionBudget {
+  private static final AtomicBoolean IGNORED_ANNOUNCED = new AtomicBoolean();
+
+  /** How long a census stays good enough to decide on without asking the server again. */
+  private static final long CENSUS_TTL_NANOS = 200_000_000L;
+
+  private final int budget;
+  private final BudgetLocks locks;
+  private final int memberKey = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
+  private final AtomicInteger mine = new AtomicInteger();
+  private final AtomicBoolean memberMarked = new AtomicBoolean();
+  private final boolean joinOnEveryConnection;
+  private volatile BudgetLocks.@Nullable Census lastCensus;
+  private volatile long lastCensusNanos;
+
+  ConnectionBudget(DatabaseKind kind, int budget) {
+    this.budget = budget;
+    this.locks = BudgetLocks.of(kind, budget);
+    // PostgreSQL's shared advisory locks let every connection carry the pool's membership.
+    this.joinOnEveryConnection = kind == DatabaseKind.POSTGRESQL;
+  }
+
+  static boolean supports(DatabaseKind kind) {
+    return kind == DatabaseKind.POSTGRESQL
+        || kind == DatabaseKind.MARIADB
+        || kind == DatabaseKind.MYSQL;
+  }
+
+  static void announceIgnored(DatabaseKind kind, String setting, String source) {
+    if (IGNORED_ANNOUNCED.compareAndSet(false, true)) {
+      PoolGuardLog.line(
+          setting
+              + " (from "
+              + source
+              + ") is ignored for "
+              + kind.displayName()
+              + ": a budget across JVMs applies to PostgreSQL, MariaDB and MySQL; an "
+              + kind.displayName()
+              + " database is not shared between JVMs.");
+    }
+  }
+
+  int budget() {
+    return budget;
+  }
+
+  /** Slots this pool holds now. */
+  int held() {
+    return mine.get();
+  }
+
+  /**
+   * Whether opening another physical connection may get a slot: always for a pool that holds none;
+   * otherwise unless the last census (if recent) says taking one would fill the budget.
+   */
+  boolean mayGrow() {
+    BudgetLocks.Census census = lastCensus;
+    return mine.get() == 0
+        || census == null
+        || System.nanoTime() - lastCensusNanos > CENSUS_TTL_NANOS
+        || census.heldSlots() + 1 < budget;
+  }
+
+  /**
+   * Takes a slot on {@code physical}. Returns it wrapped (the wrapper notices when it closes), or
+   * {@code null} after closing it when no slot may be taken.
+   */
+  @Nullable Connection claim(Connection physical) throws SQLException {
+    boolean marked = join(physical);
+    boolean first = mine.get() == 0;
+    if (!first) {
+      BudgetLocks.Census census = census(physical);
+      if (census.heldSlots() + 1 >= budget) {
+        physical.close();
+        return null;
+      }
+    }
+    int start = ThreadLocalRandom.current().nextInt(budget);
+    for (int i = 0; i < budget; i++) {
+      if (locks.tryTakeSlot(physical, (start + i) % budget)) {
+        mine.incrementAndGet();
+        return slotted(physical, marked);
+      }
+    }
+    physical.close();
+    return null;
+  }
+
+  /** Who holds the budget, biggest holder first, for the failure message. */
+  List<String> holders(Connection connection) throws SQLException {
+    return locks.holders(connection);
+  }
+
+  /**
+   * Whether a connection being returned should rather be closed: the budget is full and this pool
+   * holds more than its share. Asks the server at most every 200 ms; a connection inside a
+   * transaction is not asked anything.
+   */
+  boolean shouldRetire(Connection returning) throws SQLException {
+    if (mine.get() <= 1 || !returning.getAutoCommit()) {
+      return false;
+    }
+    BudgetLocks.Census census = lastCensus;
+    if (census == null || System.nanoTime() - lastCensusNanos > CENSUS_TTL_NANOS) {
+      census = census(returning);
+    }
+    int share = Math.max(1, budget / census.members());
+    return census.heldSlots() >= budget && mine.get() > share;
+  }
+
+  private boolean join(Connection physical) throws SQLException {
+    if (joinOnEveryConnection) {
+      return locks.join(physical, memberKey);
+    }
+    if (memberMarked.compareAndSet(false, true)) {
+      if (locks.join(physical, memberKey)) {
+        return true;
+      }
+      memberMarked.set(false);
+    }
+    return false;
+  }
+
+  private BudgetLocks.Census census(Connection connection) throws SQLException {
+    BudgetLocks.Census census = locks.census(connection);
+    lastCensus = census;
+    lastCensusNanos = System.nanoTime();
+    return census;
+  }
+
+  private Connection slotted(Connection physical, boolean carriesMembership) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            ConnectionBudget.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            new SlotHolder(physical, carriesMembership && !joinOnEveryConnection));
+  }
+
+  /** Gives the slot (and the membership mark, if this connection carries it) back on close. */
+  private final class SlotHolder implements InvocationHandler {
+    private final Connection physical;
+    private final boolean carriesMembership;
+    private final AtomicBoolean released = new AtomicBoolean();
+
+    SlotHolder(Connection physical, boolean carriesMembership) {
+      this.physical = physical;
+      this.carriesMembership = carriesMembership;
+    }
+
+    @Override
+    public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args)
+        throws Throwable {
+      String name = method.getName();
+      if ((name.equals("close") || name.equals("abort")) && released.compareAndSet(false, true)) {
+        mine.decrementAndGet();
+        if (carriesMembership) {
+          memberMarked.set(false);
+        }
+      }
+      try {
+        return method.invoke(physical, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+  }
+}
