@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * with its connection.
  *
  * <p>Fairness: a pool that already holds a connection takes another slot only if one stays free
- * afterwards, so a JVM that holds none always finds a slot (while there are no more JVMs than
- * slots). Once that last slot is taken, a pool holding more than its share (N / live pools, at
- * least 1) gives a connection back when one is returned to it, which frees the slot again.
+ * afterwards (or it is the only live pool), so a JVM that holds none usually finds a slot at once.
+ * A JVM that finds none waits on one open connection that counts it as a live member; a pool
+ * holding more than its share of a full budget (N / live pools, at least 1) then gives a connection
+ * back when one is returned to it, and the waiting JVM takes that slot.
  */
 final class ConnectionBudget {
   private static final AtomicBoolean IGNORED_ANNOUNCED = new AtomicBoolean();
@@ -76,30 +77,48 @@ final class ConnectionBudget {
 
   /**
    * Whether opening another physical connection may get a slot: always for a pool that holds none;
-   * otherwise unless the last census (if recent) says taking one would fill the budget.
+   * otherwise unless the last census (if recent) says {@link #tryGrow} would refuse.
    */
   boolean mayGrow() {
     BudgetLocks.Census census = lastCensus;
     return mine.get() == 0
         || census == null
         || System.nanoTime() - lastCensusNanos > CENSUS_TTL_NANOS
-        || census.heldSlots() + 1 < budget;
+        || growthAllowed(census);
   }
 
   /**
-   * Takes a slot on {@code physical}. Returns it wrapped (the wrapper notices when it closes), or
-   * {@code null} after closing it when no slot may be taken.
+   * For a pool that holds no slot: takes any free one on {@code physical} and returns it wrapped
+   * (the wrapper notices when it closes), or {@code null} with {@code physical} left open, so the
+   * caller can ask again on the same connection. Waiting on an open connection keeps this pool
+   * counted as a member, which makes pools over their share give connections back.
    */
-  @Nullable Connection claim(Connection physical) throws SQLException {
+  @Nullable Connection tryFirstSlot(Connection physical) throws SQLException {
     boolean marked = join(physical);
-    boolean first = mine.get() == 0;
-    if (!first) {
-      BudgetLocks.Census census = census(physical);
-      if (census.heldSlots() + 1 >= budget) {
-        physical.close();
-        return null;
-      }
+    return takeAnySlot(physical, marked);
+  }
+
+  /**
+   * For a pool that already holds a slot: takes another on {@code physical} if that leaves one free
+   * for a JVM that has none (or no other pool is live); otherwise closes {@code physical} and
+   * returns {@code null}.
+   */
+  @Nullable Connection tryGrow(Connection physical) throws SQLException {
+    boolean marked = join(physical);
+    Connection slotted = growthAllowed(census(physical)) ? takeAnySlot(physical, marked) : null;
+    if (slotted == null) {
+      physical.close();
     }
+    return slotted;
+  }
+
+  private boolean growthAllowed(BudgetLocks.Census census) {
+    return census.heldSlots() < budget
+        && (census.members() == 1 || census.heldSlots() + 1 < budget);
+  }
+
+  private @Nullable Connection takeAnySlot(Connection physical, boolean marked)
+      throws SQLException {
     int start = ThreadLocalRandom.current().nextInt(budget);
     for (int i = 0; i < budget; i++) {
       if (locks.tryTakeSlot(physical, (start + i) % budget)) {
@@ -107,7 +126,6 @@ final class ConnectionBudget {
         return slotted(physical, marked);
       }
     }
-    physical.close();
     return null;
   }
 

@@ -91,17 +91,34 @@ final class PhysicalConnections implements DataSource {
       return openWithBackPressure(start, deadline);
     }
     long pause = FIRST_PAUSE_MILLIS;
-    while (true) {
-      if (slots.mayGrow()) {
-        Connection slotted = claim(slots, openWithBackPressure(start, deadline));
-        if (slotted != null) {
-          return slotted;
+    // A pool without any slot waits on one open connection, asking for a slot again on it.
+    Connection waiting = null;
+    try {
+      while (true) {
+        if (slots.held() == 0) {
+          if (waiting == null) {
+            waiting = openWithBackPressure(start, deadline);
+          }
+          Connection slotted = slots.tryFirstSlot(waiting);
+          if (slotted != null) {
+            waiting = null;
+            return slotted;
+          }
+        } else if (slots.mayGrow()) {
+          Connection slotted = slots.tryGrow(openWithBackPressure(start, deadline));
+          if (slotted != null) {
+            return slotted;
+          }
         }
+        if (!pause(deadline, pause)) {
+          throw new CapacityException(budgetExhausted(slots, since(start), waiting), null);
+        }
+        pause = Math.min(MAX_PAUSE_MILLIS, pause * 2);
       }
-      if (!pause(deadline, pause)) {
-        throw new CapacityException(budgetExhausted(slots, since(start)), null);
+    } finally {
+      if (waiting != null) {
+        waiting.close();
       }
-      pause = Math.min(MAX_PAUSE_MILLIS, pause * 2);
     }
   }
 
@@ -124,24 +141,21 @@ final class PhysicalConnections implements DataSource {
     }
   }
 
-  private static @Nullable Connection claim(ConnectionBudget budget, Connection physical)
-      throws SQLException {
-    try {
-      return budget.claim(physical);
-    } catch (SQLException e) {
-      physical.close();
-      throw e;
-    }
-  }
-
   /**
    * The message for a budget that stayed full, with its holders read on a connection of its own (a
    * pooler or a full server may refuse that one too; then the holders are not named).
    */
-  private String budgetExhausted(ConnectionBudget budget, Duration waited) {
+  private String budgetExhausted(
+      ConnectionBudget budget, Duration waited, @Nullable Connection waiting) {
     List<String> holders;
-    try (Connection look = openDirect()) {
-      holders = budget.holders(look);
+    try {
+      if (waiting != null) {
+        holders = budget.holders(waiting);
+      } else {
+        try (Connection look = openDirect()) {
+          holders = budget.holders(look);
+        }
+      }
     } catch (SQLException e) {
       holders =
           List.of(
