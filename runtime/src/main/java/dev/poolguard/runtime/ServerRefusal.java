@@ -13,10 +13,14 @@ final class ServerRefusal {
   /** PostgreSQL's too_many_connections: the server, the role or the database is at its limit. */
   private static final String POSTGRES_TOO_MANY = "53300";
 
-  /** MariaDB/MySQL ER_CON_COUNT_ERROR (the server) and ER_TOO_MANY_USER_CONNECTIONS (the user). */
+  /**
+   * MariaDB/MySQL ER_CON_COUNT_ERROR (the server), ER_TOO_MANY_USER_CONNECTIONS (the global
+   * max_user_connections) and ER_USER_LIMIT_REACHED (the account's MAX_USER_CONNECTIONS).
+   */
   private static final int MARIADB_TOO_MANY = 1040;
 
   private static final int MARIADB_TOO_MANY_FOR_USER = 1203;
+  private static final int MARIADB_ACCOUNT_LIMIT = 1226;
 
   /** PgBouncer's wording when its max_client_conn is reached (it sends no SQLState of its own). */
   private static final String PGBOUNCER_CLIENT_LIMIT = "no more connections allowed";
@@ -32,6 +36,8 @@ final class ServerRefusal {
           && (POSTGRES_TOO_MANY.equals(sql.getSQLState())
               || sql.getErrorCode() == MARIADB_TOO_MANY
               || sql.getErrorCode() == MARIADB_TOO_MANY_FOR_USER
+              || (sql.getErrorCode() == MARIADB_ACCOUNT_LIMIT
+                  && messageContains(sql, "max_user_connections"))
               || messageContains(sql, PGBOUNCER_CLIENT_LIMIT))) {
         return true;
       }
