@@ -19,6 +19,15 @@ interface BudgetLocks {
    */
   boolean join(Connection connection, int memberKey) throws SQLException;
 
+  /**
+   * Makes {@code connection} the one connection, of all JVMs, that waits for a slot while holding
+   * none; returns whether it is.
+   */
+  boolean tryBecomeWaiter(Connection connection) throws SQLException;
+
+  /** Gives up the waiter's place taken with {@link #tryBecomeWaiter}. */
+  void stopWaiting(Connection connection) throws SQLException;
+
   /** How many slots are held and by how many members, as seen from {@code connection}. */
   Census census(Connection connection) throws SQLException;
 

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -28,9 +29,19 @@ final class ConnectionBudget {
   private static final AtomicBoolean IGNORED_ANNOUNCED = new AtomicBoolean();
 
   /** How long a census stays good enough to decide on without asking the server again. */
-  private static final long CENSUS_TTL_NANOS = 200_000_000L;
+  private static final long CENSUS_TTL_NANOS = 50_000_000L;
+
+  /** A census older than this no longer stops a pool from opening a connection to look. */
+  private static final long STALE_CENSUS_MILLIS = 1000;
 
   private final int budget;
+
+  /**
+   * Slots for connections in use: one less than the budget (at least one), because the budget also
+   * covers the one connection that waits for a slot on behalf of a JVM that has none.
+   */
+  private final int slots;
+
   private final BudgetLocks locks;
   private final int memberKey = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
   private final AtomicInteger mine = new AtomicInteger();
@@ -41,7 +52,8 @@ final class ConnectionBudget {
 
   ConnectionBudget(DatabaseKind kind, int budget) {
     this.budget = budget;
-    this.locks = BudgetLocks.of(kind, budget);
+    this.slots = Math.max(1, budget - 1);
+    this.locks = BudgetLocks.of(kind, slots);
     // PostgreSQL's shared advisory locks let every connection carry the pool's membership.
     this.joinOnEveryConnection = kind == DatabaseKind.POSTGRESQL;
   }
@@ -70,6 +82,11 @@ final class ConnectionBudget {
     return budget;
   }
 
+  /** The most connections one pool may hold: the budget less the waiting connection's place. */
+  int slots() {
+    return slots;
+  }
+
   /** Slots this pool holds now. */
   int held() {
     return mine.get();
@@ -77,25 +94,44 @@ final class ConnectionBudget {
 
   /**
    * Whether opening another physical connection may get a slot: always for a pool that holds none;
-   * otherwise unless the last census (if recent) says {@link #tryGrow} would refuse.
+   * otherwise as the last census says, or, when it is older than {@value #STALE_CENSUS_MILLIS} ms
+   * (no connection of this pool was returned since), by opening one to look.
    */
   boolean mayGrow() {
     BudgetLocks.Census census = lastCensus;
+    long age = System.nanoTime() - lastCensusNanos;
     return mine.get() == 0
         || census == null
-        || System.nanoTime() - lastCensusNanos > CENSUS_TTL_NANOS
+        || age > TimeUnit.MILLISECONDS.toNanos(STALE_CENSUS_MILLIS)
         || growthAllowed(census);
   }
 
   /**
    * For a pool that holds no slot: takes any free one on {@code physical} and returns it wrapped
-   * (the wrapper notices when it closes), or {@code null} with {@code physical} left open, so the
-   * caller can ask again on the same connection. Waiting on an open connection keeps this pool
-   * counted as a member, which makes pools over their share give connections back.
+   * (the wrapper notices when it closes), or {@code null} with {@code physical} left open.
    */
   @Nullable Connection tryFirstSlot(Connection physical) throws SQLException {
     boolean marked = join(physical);
-    return takeAnySlot(physical, marked);
+    Connection slotted = takeAnySlot(physical, marked);
+    if (slotted != null) {
+      census(physical);
+    }
+    return slotted;
+  }
+
+  /**
+   * Whether {@code physical}, which found no free slot, may stay open to wait for one: only one
+   * connection of all JVMs waits at a time, and while it waits it counts its pool as a live member,
+   * which makes pools over their share give connections back. Any other pool closes its connection
+   * and looks again later.
+   */
+  boolean becomeWaiter(Connection physical) throws SQLException {
+    return locks.tryBecomeWaiter(physical);
+  }
+
+  /** The waiting connection got its slot: the next JVM may wait. */
+  void stopWaiting(Connection physical) throws SQLException {
+    locks.stopWaiting(physical);
   }
 
   /**
@@ -113,15 +149,14 @@ final class ConnectionBudget {
   }
 
   private boolean growthAllowed(BudgetLocks.Census census) {
-    return census.heldSlots() < budget
-        && (census.members() == 1 || census.heldSlots() + 1 < budget);
+    return census.heldSlots() < slots && (census.members() == 1 || census.heldSlots() + 1 < slots);
   }
 
   private @Nullable Connection takeAnySlot(Connection physical, boolean marked)
       throws SQLException {
-    int start = ThreadLocalRandom.current().nextInt(budget);
-    for (int i = 0; i < budget; i++) {
-      if (locks.tryTakeSlot(physical, (start + i) % budget)) {
+    int start = ThreadLocalRandom.current().nextInt(slots);
+    for (int i = 0; i < slots; i++) {
+      if (locks.tryTakeSlot(physical, (start + i) % slots)) {
         mine.incrementAndGet();
         return slotted(physical, marked);
       }
@@ -136,19 +171,19 @@ final class ConnectionBudget {
 
   /**
    * Whether a connection being returned should rather be closed: the budget is full and this pool
-   * holds more than its share. Asks the server at most every 200 ms; a connection inside a
-   * transaction is not asked anything.
+   * holds more than its share. Asks the server at most every 50 ms (the census also tells {@link
+   * #mayGrow} whether there is room); a connection inside a transaction is not asked anything.
    */
   boolean shouldRetire(Connection returning) throws SQLException {
-    if (mine.get() <= 1 || !returning.getAutoCommit()) {
+    if (!returning.getAutoCommit()) {
       return false;
     }
     BudgetLocks.Census census = lastCensus;
     if (census == null || System.nanoTime() - lastCensusNanos > CENSUS_TTL_NANOS) {
       census = census(returning);
     }
-    int share = Math.max(1, budget / census.members());
-    return census.heldSlots() >= budget && mine.get() > share;
+    int share = Math.max(1, slots / census.members());
+    return census.heldSlots() >= slots && mine.get() > share;
   }
 
   private boolean join(Connection physical) throws SQLException {

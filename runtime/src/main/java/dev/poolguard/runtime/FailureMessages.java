@@ -172,7 +172,9 @@ final class FailureMessages {
         + seconds(roundedToMillis(waited))
         + ": the budget of "
         + budget
-        + " connections (poolguard.budget, for all JVMs on this database together) is in use, "
+        + " connections (poolguard.budget, for all JVMs on this database together: "
+        + Math.max(1, budget - 1)
+        + " to work with, one for the JVM waiting for its first) is in use, "
         + heldHere
         + " of them by this JVM. Held by"
         + (holders.isEmpty()

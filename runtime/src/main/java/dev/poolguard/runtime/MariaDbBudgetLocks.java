@@ -49,6 +49,20 @@ final class MariaDbBudgetLocks implements BudgetLocks {
   }
 
   @Override
+  public boolean tryBecomeWaiter(Connection connection) throws SQLException {
+    return getLock(connection, "w", 0);
+  }
+
+  @Override
+  public void stopWaiting(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT RELEASE_LOCK(" + name("w", "?") + ")")) {
+      statement.setInt(1, 0);
+      statement.executeQuery().close();
+    }
+  }
+
+  @Override
   public Census census(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(census)) {

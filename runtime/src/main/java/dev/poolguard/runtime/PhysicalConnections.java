@@ -91,18 +91,27 @@ final class PhysicalConnections implements DataSource {
       return openWithBackPressure(start, deadline);
     }
     long pause = FIRST_PAUSE_MILLIS;
-    // A pool without any slot waits on one open connection, asking for a slot again on it.
+    // A pool without any slot may wait on one open connection (one per database at a time),
+    // asking for a slot again on it.
     Connection waiting = null;
     try {
       while (true) {
         if (slots.held() == 0) {
-          if (waiting == null) {
-            waiting = openWithBackPressure(start, deadline);
-          }
-          Connection slotted = slots.tryFirstSlot(waiting);
+          Connection physical = waiting != null ? waiting : openWithBackPressure(start, deadline);
+          Connection slotted = slots.tryFirstSlot(physical);
           if (slotted != null) {
-            waiting = null;
+            if (physical == waiting) {
+              waiting = null;
+              slots.stopWaiting(physical);
+            }
             return slotted;
+          }
+          if (waiting == null) {
+            if (slots.becomeWaiter(physical)) {
+              waiting = physical;
+            } else {
+              physical.close();
+            }
           }
         } else if (slots.mayGrow()) {
           Connection slotted = slots.tryGrow(openWithBackPressure(start, deadline));

@@ -17,6 +17,7 @@ import java.util.List;
 final class PostgresBudgetLocks implements BudgetLocks {
   static final int SLOT_CLASS = 0x50470001;
   static final int MEMBER_CLASS = 0x50470002;
+  static final int WAITER_CLASS = 0x50470003;
 
   private static final String ADVISORY =
       "from pg_locks l where l.locktype = 'advisory' and l.granted and l.objsubid = 2"
@@ -48,6 +49,16 @@ final class PostgresBudgetLocks implements BudgetLocks {
   public boolean join(Connection connection, int memberKey) throws SQLException {
     return queryBoolean(
         connection, "select pg_try_advisory_lock_shared(?, ?)", MEMBER_CLASS, memberKey);
+  }
+
+  @Override
+  public boolean tryBecomeWaiter(Connection connection) throws SQLException {
+    return queryBoolean(connection, "select pg_try_advisory_lock(?, ?)", WAITER_CLASS, 0);
+  }
+
+  @Override
+  public void stopWaiting(Connection connection) throws SQLException {
+    queryBoolean(connection, "select pg_advisory_unlock(?, ?)", WAITER_CLASS, 0);
   }
 
   @Override

@@ -167,12 +167,12 @@ class BudgetTest {
     Path log = Files.createTempFile("poolguard-budget-killed", ".log");
     Process holder =
         ChildJvm.start(
-            BudgetWorkerMain.class, Map.of(), childProperties(2, "10"), log, "hold", "2");
+            BudgetWorkerMain.class, Map.of(), childProperties(3, "10"), log, "hold", "2");
     try (Connection admin = TestDatabases.postgresAdmin()) {
       awaitSlots(admin, 2, holder, log);
       holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
-      SharedPool pool = SharedPool.open(here(2, "10"), "poolguard-budget-after-kill");
+      SharedPool pool = SharedPool.open(here(3, "10"), "poolguard-budget-after-kill");
       try (Connection first = pool.borrow();
           Connection second = pool.borrow()) {
         assertTrue(first.isValid(2) && second.isValid(2));
@@ -191,17 +191,17 @@ class BudgetTest {
     Path log = Files.createTempFile("poolguard-budget-full", ".log");
     Process holder =
         ChildJvm.start(
-            BudgetWorkerMain.class, Map.of(), childProperties(1, "10"), log, "hold", "1");
+            BudgetWorkerMain.class, Map.of(), childProperties(2, "10"), log, "hold", "1");
     try (Connection admin = TestDatabases.postgresAdmin()) {
       awaitSlots(admin, 1, holder, log);
 
       PoolGuardException e =
           assertThrows(
               PoolGuardException.class,
-              () -> SharedPool.open(here(1, "1"), "poolguard-budget-refused"));
+              () -> SharedPool.open(here(2, "1"), "poolguard-budget-refused"));
 
       String message = e.getMessage();
-      assertTrue(message.contains("the budget of 1 connections"), message);
+      assertTrue(message.contains("the budget of 2 connections"), message);
       assertTrue(message.contains("pid " + holder.pid() + " on "), message);
       assertTrue(message.contains(": 1"), message);
       assertFalse(message.contains(PASSWORD), message);
@@ -217,7 +217,7 @@ class BudgetTest {
         TestDatabases.settings(
             "url", TestDatabases.MARIADB_URL,
             "user", TestDatabases.MARIADB_USER,
-            "budget", "2",
+            "budget", "3",
             "maxPoolSize", "2",
             "acquireTimeout", "1");
     SharedPool first = SharedPool.open(settings, "poolguard-budget-maria-1");
@@ -227,7 +227,7 @@ class BudgetTest {
           assertThrows(
               PoolGuardException.class,
               () -> SharedPool.open(settings, "poolguard-budget-maria-2"));
-      assertTrue(e.getMessage().contains("the budget of 2 connections"), e.getMessage());
+      assertTrue(e.getMessage().contains("the budget of 3 connections"), e.getMessage());
       assertTrue(
           e.getMessage().contains("user " + TestDatabases.MARIADB_USER + " from"), e.getMessage());
     } finally {
