@@ -198,7 +198,7 @@ class BudgetTest {
       PoolGuardException e =
           assertThrows(
               PoolGuardException.class,
-              () -> SharedPool.open(here(2, "1"), "poolguard-budget-refused"));
+              () -> SharedPool.open(here(2, "3"), "poolguard-budget-refused"));
 
       String message = e.getMessage();
       assertTrue(message.contains("the budget of 2 connections"), message);
@@ -219,7 +219,7 @@ class BudgetTest {
             "user", TestDatabases.MARIADB_USER,
             "budget", "3",
             "maxPoolSize", "2",
-            "acquireTimeout", "1");
+            "acquireTimeout", "3");
     SharedPool first = SharedPool.open(settings, "poolguard-budget-maria-1");
     try (Connection a = first.borrow();
         Connection b = first.borrow()) {
