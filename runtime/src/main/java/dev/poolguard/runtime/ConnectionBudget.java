@@ -140,12 +140,16 @@ final class ConnectionBudget {
    * returns {@code null}.
    */
   @Nullable Connection tryGrow(Connection physical) throws SQLException {
-    boolean marked = join(physical);
-    Connection slotted = growthAllowed(census(physical)) ? takeAnySlot(physical, marked) : null;
-    if (slotted == null) {
-      physical.close();
+    Connection slotted = null;
+    try {
+      boolean marked = join(physical);
+      slotted = growthAllowed(census(physical)) ? takeAnySlot(physical, marked) : null;
+      return slotted;
+    } finally {
+      if (slotted == null) {
+        physical.close();
+      }
     }
-    return slotted;
   }
 
   private boolean growthAllowed(BudgetLocks.Census census) {

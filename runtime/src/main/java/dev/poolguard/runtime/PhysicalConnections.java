@@ -97,16 +97,17 @@ final class PhysicalConnections implements DataSource {
     try {
       while (true) {
         if (slots.held() == 0) {
+          boolean fresh = waiting == null;
           Connection physical = waiting != null ? waiting : openWithBackPressure(start, deadline);
-          Connection slotted = slots.tryFirstSlot(physical);
+          Connection slotted = firstSlotOrClose(slots, physical, fresh);
           if (slotted != null) {
-            if (physical == waiting) {
+            if (!fresh) {
               waiting = null;
               slots.stopWaiting(physical);
             }
             return slotted;
           }
-          if (waiting == null) {
+          if (fresh) {
             if (slots.becomeWaiter(physical)) {
               waiting = physical;
             } else {
@@ -131,6 +132,19 @@ final class PhysicalConnections implements DataSource {
     }
   }
 
+  /** {@link ConnectionBudget#tryFirstSlot}, closing a fresh connection if asking fails. */
+  private static @Nullable Connection firstSlotOrClose(
+      ConnectionBudget slots, Connection physical, boolean fresh) throws SQLException {
+    try {
+      return slots.tryFirstSlot(physical);
+    } catch (SQLException e) {
+      if (fresh) {
+        physical.close();
+      }
+      throw e;
+    }
+  }
+
   /** Opens a connection, asking again while the server refuses for lack of slots. */
   private Connection openWithBackPressure(long start, long deadline) throws SQLException {
     long pause = FIRST_PAUSE_MILLIS;
@@ -151,8 +165,8 @@ final class PhysicalConnections implements DataSource {
   }
 
   /**
-   * The message for a budget that stayed full, with its holders read on a connection of its own (a
-   * pooler or a full server may refuse that one too; then the holders are not named).
+   * The message for a budget that stayed full, with its holders read on the waiting connection, or
+   * else on one opened for it (a full server may refuse that one; then the holders are not named).
    */
   private String budgetExhausted(
       ConnectionBudget budget, Duration waited, @Nullable Connection waiting) {
