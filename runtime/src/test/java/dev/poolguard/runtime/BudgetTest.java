@@ -84,10 +84,14 @@ class BudgetTest {
     }
   }
 
+  /**
+   * Waits until the child says it holds its connections and the server shows that many slots, and
+   * fails if the child ended instead.
+   */
   private static void awaitSlots(Connection admin, int slots, Process child, Path log)
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (serverSide(admin)[1] < slots) {
+    while (!read(log).contains("holding " + slots) || serverSide(admin)[1] < slots) {
       assertTrue(child.isAlive(), () -> "child ended early: " + read(log));
       assertTrue(
           System.nanoTime() < deadline, () -> "child never held " + slots + ": " + read(log));
@@ -198,7 +202,9 @@ class BudgetTest {
       PoolGuardException e =
           assertThrows(
               PoolGuardException.class,
-              () -> SharedPool.open(here(2, "3"), "poolguard-budget-refused"));
+              // Closed at once should it open after all, so it cannot hold a slot in other tests.
+              () -> SharedPool.open(here(2, "3"), "poolguard-budget-refused").close());
+      assertTrue(holder.isAlive(), () -> "the holder ended during the test: " + read(log));
 
       String message = e.getMessage();
       assertTrue(message.contains("the budget of 2 connections"), message);
