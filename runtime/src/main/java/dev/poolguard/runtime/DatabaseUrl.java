@@ -26,8 +26,12 @@ final class DatabaseUrl {
   static final String POOL_TIMEOUT = "pool_timeout";
   static final String CONNECT_TIMEOUT = "connect_timeout";
   static final String PGBOUNCER = "pgbouncer";
+
+  /** PoolGuard's own: the most server connections all JVMs on this database hold together. */
+  static final String BUDGET = "budget";
+
   private static final Set<String> POOL_OPTIONS =
-      Set.of(CONNECTION_LIMIT, POOL_TIMEOUT, CONNECT_TIMEOUT, PGBOUNCER);
+      Set.of(CONNECTION_LIMIT, POOL_TIMEOUT, CONNECT_TIMEOUT, PGBOUNCER, BUDGET);
 
   private final DatabaseKind kind;
   private final String jdbcUrl;
@@ -200,7 +204,7 @@ final class DatabaseUrl {
 
   /**
    * {@value #CONNECTION_LIMIT}, {@value #POOL_TIMEOUT}, {@value #CONNECT_TIMEOUT}, {@value
-   * #PGBOUNCER} as written.
+   * #PGBOUNCER}, {@value #BUDGET} as written.
    */
   Map<String, String> poolOptions() {
     return poolOptions;

@@ -157,6 +157,92 @@ final class FailureMessages {
         + ".";
   }
 
+  /**
+   * Back-pressure gave up: the server kept refusing for lack of slots until the acquire timeout.
+   */
+  static String refusedForLackOfSlots(
+      PoolSettings settings, int refusals, Duration waited, Throwable lastRefusal) {
+    return "PoolGuard: "
+        + settings.describeTarget()
+        + asUser(settings)
+        + " refused "
+        + count(refusals, "connection attempt", "connection attempts")
+        + " in "
+        + seconds(roundedToMillis(waited))
+        + " (acquire timeout "
+        + seconds(settings.acquireTimeout())
+        + ", pool size "
+        + settings.maxPoolSize()
+        + ") for lack of connection slots: "
+        + Redaction.scrub(driverMessage(lastRefusal), settings.password())
+        + ". Fix: other clients hold the server's, the role's or the database's connections (see "
+        + "pg_stat_activity / SHOW PROCESSLIST, or PgBouncer's SHOW CLIENTS); run fewer test JVMs at once, "
+        + "share one budget between them with poolguard.budget=N (budget=N in the URL), or raise the limit. "
+        + "See "
+        + DOCS
+        + ".";
+  }
+
+  /** No budget slot became free within the acquire timeout. */
+  static String budgetExhausted(
+      PoolSettings settings, int budget, int heldHere, Duration waited, List<String> holders) {
+    return "PoolGuard: no connection to "
+        + settings.describeTarget()
+        + " within "
+        + seconds(roundedToMillis(waited))
+        + ": the budget of "
+        + budget
+        + " connections (poolguard.budget, for all JVMs on this database together: "
+        + Math.max(1, budget - 1)
+        + " to work with, one for the JVM waiting for its first) is in use, "
+        + heldHere
+        + " of them by this JVM. Held by"
+        + (holders.isEmpty()
+            ? " nobody any more (retry)"
+            : holders.stream().collect(Collectors.joining("\n  ", ":\n  ", "\n")))
+        + "Fix: give the budget more connections (poolguard.budget / budget=N), run fewer JVMs at once "
+        + "(each live JVM gets about budget / JVMs, at least 1 while there are no more JVMs than the budget), "
+        + "or lengthen poolguard.acquireTimeout. See "
+        + DOCS
+        + ".";
+  }
+
+  /** The capacity pre-flight found no connection slot free for this pool. */
+  static String noCapacity(PoolSettings settings, CapacityPreflight.Capacity capacity) {
+    return "PoolGuard: "
+        + settings.describeTarget()
+        + asUser(settings)
+        + " has no connection slot free for a pool of "
+        + settings.maxPoolSize()
+        + " ("
+        + capacity.numbers()
+        + "). Biggest holders"
+        + capacity.holders().stream().collect(Collectors.joining("\n  ", ":\n  ", "\n"))
+        + "Fix: end the sessions that should not be there, run fewer test JVMs at once or share one budget "
+        + "between them with poolguard.budget=N; see "
+        + DOCS
+        + ".";
+  }
+
+  /** The one line saying the capacity pre-flight made the pool smaller. */
+  static String shrunk(PoolSettings settings, CapacityPreflight.Capacity capacity) {
+    return "capacity pre-flight: "
+        + settings.describeTarget()
+        + " has room for "
+        + capacity.free()
+        + " of this pool's "
+        + settings.maxPoolSize()
+        + " connections ("
+        + capacity.numbers()
+        + "); the pool is shrunk to "
+        + capacity.free()
+        + ".";
+  }
+
+  private static Duration roundedToMillis(Duration duration) {
+    return Duration.ofMillis(duration.toMillis() / 100 * 100);
+  }
+
   static String unwrapRefused(Class<?> requested) {
     return "PoolGuard: the shared test DataSource does not hand out its pool (asked for "
         + requested.getName()
@@ -195,6 +281,14 @@ final class FailureMessages {
 
   private static String fixFor(PoolSettings settings, Throwable failure) {
     String where = " in " + settings.source() + ".";
+    String refusedParameter = ServerRefusal.unsupportedStartupParameter(failure);
+    if (refusedParameter != null) {
+      return "a connection pooler in front of the database (PgBouncer) refuses the start-up parameter "
+          + refusedParameter
+          + " that the JDBC driver sends. Add ignore_startup_parameters = extra_float_digits to the "
+          + "[pgbouncer] section of pgbouncer.ini and reload PgBouncer (that is how Java shops run it), "
+          + "and use pgbouncer=true in the URL if it pools transactions.";
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof UnknownHostException) {
         return "the host '" + settings.url().host() + "' is unknown; correct the host name" + where;

@@ -18,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  *     never
  * @param source where the URL came from, for messages ("system property poolguard.url", ...)
  * @param driverProperties properties handed to the driver with each connect
+ * @param budget the most server connections all PoolGuard pools of all JVMs on this database hold
+ *     together; zero: no budget
+ * @param pgbouncer whether the URL said {@code pgbouncer=true}: a transaction-pooling proxy is in
+ *     between, so the server's views describe the proxy's side, not ours
  */
 record PoolSettings(
     DatabaseUrl url,
@@ -28,10 +32,32 @@ record PoolSettings(
     Duration connectTimeout,
     Duration leakThreshold,
     String source,
-    Map<String, String> driverProperties) {
+    Map<String, String> driverProperties,
+    int budget,
+    boolean pgbouncer) {
 
   PoolSettings {
     driverProperties = Map.copyOf(driverProperties);
+  }
+
+  /** The same settings with another pool size: what the capacity pre-flight leaves free. */
+  PoolSettings withMaxPoolSize(int size) {
+    return new PoolSettings(
+        url,
+        user,
+        password,
+        size,
+        acquireTimeout,
+        connectTimeout,
+        leakThreshold,
+        source,
+        driverProperties,
+        budget,
+        pgbouncer);
+  }
+
+  boolean hasBudget() {
+    return budget > 0;
   }
 
   /** {@code PostgreSQL 127.0.0.1:5432/test}: what the messages call the database. */
@@ -55,7 +81,10 @@ record PoolSettings(
         + connectTimeout.toMillis()
         + " ms, leakThreshold "
         + leakThreshold.toMillis()
-        + " ms, from "
+        + " ms, "
+        + (budget > 0 ? "budget " + budget + ", " : "")
+        + (pgbouncer ? "pgbouncer, " : "")
+        + "from "
         + source
         + "]";
   }

@@ -131,12 +131,15 @@ final class SettingsResolver {
         lookup("connectTimeout", option(url, DatabaseUrl.CONNECT_TIMEOUT, rawUrl), file);
     @Nullable Setting leakDetection = lookup("leakDetection", null, file);
     @Nullable Setting pgbouncer = option(url, DatabaseUrl.PGBOUNCER, rawUrl);
+    @Nullable Setting budgetSetting =
+        lookup("budget", option(url, DatabaseUrl.BUDGET, rawUrl), file);
 
     Duration connect =
         numbers.duration(connectTimeout, DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(1));
     Map<String, String> driverProperties = new LinkedHashMap<>(url.driverProperties());
     url.kind().applyConnectTimeout(driverProperties, connect);
-    if (pgbouncer != null && numbers.flag(pgbouncer, false)) {
+    boolean throughPgBouncer = numbers.flag(pgbouncer, false);
+    if (pgbouncer != null && throughPgBouncer) {
       if (url.kind() != DatabaseKind.POSTGRESQL) {
         throw new PoolGuardException(
             FailureMessages.badSetting(
@@ -148,6 +151,19 @@ final class SettingsResolver {
       }
       url.kind().applyTransactionPooling(driverProperties);
     }
+    int budget = budgetFor(url.kind(), numbers.positiveInt(budgetSetting, 0), budgetSetting);
+    if (budget > 0 && throughPgBouncer && budgetSetting != null) {
+      throw new PoolGuardException(
+          FailureMessages.badSetting(
+              budgetSetting.name,
+              budgetSetting.value,
+              budgetSetting.source,
+              target,
+              "usable together with pgbouncer=true: the budget is kept with session-level advisory"
+                  + " locks, which transaction pooling hands to other clients. Use PgBouncer's"
+                  + " default_pool_size as the budget there, or connect to a PgBouncer pool in"
+                  + " session mode without pgbouncer=true"));
+    }
     return new PoolSettings(
         url,
         user,
@@ -157,7 +173,18 @@ final class SettingsResolver {
         connect,
         numbers.leakThreshold(leakDetection),
         rawUrl.source,
-        driverProperties);
+        driverProperties,
+        budget,
+        throughPgBouncer);
+  }
+
+  /** H2 databases live inside one JVM, so a budget across JVMs means nothing there: said once. */
+  private static int budgetFor(DatabaseKind kind, int budget, @Nullable Setting setting) {
+    if (budget == 0 || setting == null || ConnectionBudget.supports(kind)) {
+      return budget;
+    }
+    ConnectionBudget.announceIgnored(kind, setting.name + "=" + setting.value, setting.source);
+    return 0;
   }
 
   /**

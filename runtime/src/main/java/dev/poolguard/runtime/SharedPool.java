@@ -3,19 +3,22 @@ package dev.poolguard.runtime;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /** One HikariCP pool built from {@link PoolSettings}, with its borrow tracking. */
 final class SharedPool {
   private final PoolSettings settings;
   private final HikariDataSource hikari;
+  private final @Nullable ConnectionBudget budget;
   private final BorrowTracker tracker;
   private final LeakReporting leakReporting;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -23,10 +26,12 @@ final class SharedPool {
   private SharedPool(
       PoolSettings settings,
       HikariDataSource hikari,
+      @Nullable ConnectionBudget budget,
       BorrowTracker tracker,
       LeakReporting leakReporting) {
     this.settings = settings;
     this.hikari = hikari;
+    this.budget = budget;
     this.tracker = tracker;
     this.leakReporting = leakReporting;
   }
@@ -34,44 +39,71 @@ final class SharedPool {
   /**
    * Builds the pool and opens one connection to prove the database is there, so a wrong URL fails
    * here, within the connect timeout plus HikariCP's one-second retry pause, instead of in every
-   * test.
+   * test. On that connection the capacity pre-flight reads what the server has free for this pool
+   * and shrinks it (or fails) accordingly.
    *
    * @throws PoolGuardException naming the database and the fix
    */
-  static SharedPool open(PoolSettings settings, String poolName) {
+  static SharedPool open(PoolSettings requested, String poolName) {
     LeakReporting leakReporting = SettingsResolver.ofProcess().leakReporting();
-    try {
-      DriverManager.getDriver(settings.url().jdbcUrl());
-    } catch (SQLException e) {
-      throw new PoolGuardException(FailureMessages.noDriver(settings));
-    }
+    PoolSettings settings =
+        requested.hasBudget() && requested.budget() < requested.maxPoolSize()
+            ? requested.withMaxPoolSize(requested.budget())
+            : requested;
+    ConnectionBudget budget =
+        settings.hasBudget()
+            ? new ConnectionBudget(settings.url().kind(), settings.budget())
+            : null;
+    PhysicalConnections connections =
+        PhysicalConnections.forSettings(settings, ApplicationName.of(poolName), budget);
     HikariConfig config = new HikariConfig();
     config.setPoolName(poolName);
-    config.setJdbcUrl(settings.url().jdbcUrl());
-    config.setUsername(settings.user());
-    config.setPassword(settings.password());
+    config.setDataSource(connections);
     config.setMaximumPoolSize(settings.maxPoolSize());
     // Connections are opened on demand: a suite that never borrows costs the server nothing.
     config.setMinimumIdle(0);
+    if (budget != null) {
+      // HikariCP's shortest idle timeout: a budget slot nobody uses goes back to the others soon.
+      config.setIdleTimeout(10_000);
+    }
     config.setConnectionTimeout(settings.acquireTimeout().toMillis());
     // One attempt at start-up (HikariCP's default) is the fail-fast check described above.
     config.setInitializationFailTimeout(1);
-    settings.driverProperties().forEach(config::addDataSourceProperty);
-    if (settings.url().kind() == DatabaseKind.POSTGRESQL) {
-      // Lets pg_stat_activity tell this pool's connections apart, per JVM and session.
-      config.addDataSourceProperty(
-          "ApplicationName", settings.driverProperties().getOrDefault("ApplicationName", poolName));
-    }
+    HikariDataSource hikari;
     try {
-      HikariDataSource hikari = new HikariDataSource(config);
-      return new SharedPool(
-          settings,
-          hikari,
-          new BorrowTracker(
-              poolName, settings.maxPoolSize(), settings.leakThreshold(), leakReporting.leaks()),
-          leakReporting);
+      hikari = new HikariDataSource(config);
     } catch (PoolInitializationException e) {
-      throw new PoolGuardException(FailureMessages.cannotConnect(settings, e), e.getCause());
+      CapacityException capacity = CapacityException.in(e);
+      throw capacity != null
+          ? new PoolGuardException(String.valueOf(capacity.getMessage()), capacity)
+          : new PoolGuardException(FailureMessages.cannotConnect(settings, e), e.getCause());
+    }
+    PoolSettings sized;
+    try {
+      sized = CapacityPreflight.apply(settings, preflight(hikari, settings));
+    } catch (PoolGuardException e) {
+      hikari.close();
+      throw e;
+    }
+    if (sized.maxPoolSize() < settings.maxPoolSize()) {
+      hikari.setMaximumPoolSize(sized.maxPoolSize());
+    }
+    return new SharedPool(
+        sized,
+        hikari,
+        budget,
+        new BorrowTracker(
+            poolName, sized.maxPoolSize(), sized.leakThreshold(), leakReporting.leaks()),
+        leakReporting);
+  }
+
+  /** Reads the capacity on the connection HikariCP just opened (it is idle in the pool). */
+  private static CapacityPreflight.@Nullable Capacity preflight(
+      HikariDataSource hikari, PoolSettings settings) {
+    try (Connection first = hikari.getConnection()) {
+      return CapacityPreflight.read(first, settings);
+    } catch (SQLException e) {
+      throw new PoolGuardException(FailureMessages.cannotConnect(settings, e), e);
     }
   }
 
@@ -83,17 +115,47 @@ final class SharedPool {
   Connection borrow() throws SQLException {
     tracker.beforeBorrow();
     try {
-      return tracker.track(hikari.getConnection());
+      Connection pooled = hikari.getConnection();
+      return tracker.track(budget == null ? pooled : returnedOrRetired(pooled, budget));
     } catch (SQLTransientConnectionException e) {
       // HikariCP's own "request timed out" message names neither the holders nor the fix.
       tracker.acquireTimedOut();
       int held = tracker.heldCount();
+      CapacityException capacity = CapacityException.in(e);
       String message =
           held >= settings.maxPoolSize()
               ? FailureMessages.exhausted(settings, held, tracker.holders())
-              : FailureMessages.lostConnection(settings, e);
+              : capacity != null
+                  ? String.valueOf(capacity.getMessage())
+                  : FailureMessages.lostConnection(settings, e);
       throw new SQLTransientConnectionException(message, e.getSQLState(), e.getCause());
     }
+  }
+
+  /**
+   * With a budget, a connection given back while this JVM holds more than its share of a full
+   * budget is closed instead of kept, so its slot goes to a JVM that has none.
+   */
+  private Connection returnedOrRetired(Connection pooled, ConnectionBudget budget) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            SharedPool.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("close") && !pooled.isClosed()) {
+                if (budget.shouldRetire(pooled)) {
+                  hikari.evictConnection(pooled);
+                } else {
+                  pooled.close();
+                }
+                return null;
+              }
+              try {
+                return method.invoke(pooled, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   PoolStats stats() {

@@ -13,6 +13,48 @@ import java.util.concurrent.TimeUnit;
 final class ChildJvm {
   private ChildJvm() {}
 
+  /** Starts it without waiting, stdout and stderr together into {@code output}. */
+  static Process start(
+      Class<?> mainClass,
+      Map<String, String> environment,
+      List<String> systemProperties,
+      Path output,
+      String... args)
+      throws IOException {
+    return start(
+        mainClass,
+        System.getProperty("java.class.path"),
+        environment,
+        systemProperties,
+        output,
+        args);
+  }
+
+  private static Process start(
+      Class<?> mainClass,
+      String classpath,
+      Map<String, String> environment,
+      List<String> systemProperties,
+      Path output,
+      String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(systemProperties);
+    command.add("-cp");
+    command.add(classpath);
+    command.add(mainClass.getName());
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    builder
+        .environment()
+        .keySet()
+        .removeAll(List.of("POOLGUARD_URL", "DATABASE_URL_TEST", "DATABASE_URL", RunId.VARIABLE));
+    builder.environment().putAll(environment);
+    return builder.start();
+  }
+
   /**
    * Returns stdout and stderr together; fails if the process does not end within a minute or exits
    * non-zero.
@@ -35,22 +77,8 @@ final class ChildJvm {
       List<String> systemProperties,
       String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(systemProperties);
-    command.add("-cp");
-    command.add(classpath);
-    command.add(mainClass.getName());
-    command.addAll(List.of(args));
     Path output = Files.createTempFile("poolguard-child", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-    builder
-        .environment()
-        .keySet()
-        .removeAll(List.of("POOLGUARD_URL", "DATABASE_URL_TEST", "DATABASE_URL", RunId.VARIABLE));
-    builder.environment().putAll(environment);
-    Process process = builder.start();
+    Process process = start(mainClass, classpath, environment, systemProperties, output, args);
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         throw new AssertionError(

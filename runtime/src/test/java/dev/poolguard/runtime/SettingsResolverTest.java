@@ -2,6 +2,7 @@ package dev.poolguard.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -352,5 +353,61 @@ class SettingsResolverTest {
             + expected
             + ". Fix: correct it there; see docs/configuration.md for every setting and its default.",
         e.getMessage());
+  }
+
+  @Test
+  void budgetComesFromTheUrlOrTheSystemPropertyAndIsNotPassedToTheDriver() {
+    PoolSettings fromUrl =
+        resolve(
+            system(),
+            Map.of("DATABASE_URL_TEST", "postgres://app:secret@h:5432/db?budget=8&sslmode=require"),
+            BARE);
+    assertEquals(8, fromUrl.budget());
+    assertFalse(fromUrl.driverProperties().containsKey("budget"));
+    PoolSettings fromProperty =
+        resolve(
+            system("poolguard.budget", "5"),
+            Map.of("DATABASE_URL_TEST", "postgres://app@h/db?budget=8"),
+            BARE);
+    assertEquals(5, fromProperty.budget());
+    assertEquals(
+        4,
+        resolve(system("poolguard.url", "jdbc:mariadb://h/db?budget=4"), Map.of(), BARE).budget());
+  }
+
+  @Test
+  void budgetTogetherWithTransactionPoolingIsRefusedSayingWhatIsSupported() {
+    PoolGuardException e =
+        assertThrows(
+            PoolGuardException.class,
+            () ->
+                resolve(
+                    system(),
+                    Map.of("DATABASE_URL", "postgres://app@h:6432/db?pgbouncer=true&budget=8"),
+                    BARE));
+    assertTrue(e.getMessage().contains("budget=8"), e.getMessage());
+    assertTrue(e.getMessage().contains("default_pool_size"), e.getMessage());
+    assertTrue(e.getMessage().contains("session mode"), e.getMessage());
+  }
+
+  @Test
+  void budgetIsIgnoredForAnEmbeddedDatabase() {
+    assertEquals(
+        0,
+        resolve(
+                system("poolguard.url", "jdbc:h2:mem:x", "poolguard.budget", "4"),
+                Map.of(),
+                WITH_H2)
+            .budget());
+  }
+
+  @Test
+  void aBudgetThatIsNotAPositiveNumberFailsNamingIt() {
+    PoolGuardException e =
+        assertThrows(
+            PoolGuardException.class,
+            () -> resolve(system(), Map.of("DATABASE_URL", "postgres://app@h/db?budget=0"), BARE));
+    assertTrue(e.getMessage().contains("budget=0"), e.getMessage());
+    assertTrue(e.getMessage().contains("a whole number of at least 1"), e.getMessage());
   }
 }

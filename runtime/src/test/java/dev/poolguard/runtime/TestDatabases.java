@@ -54,15 +54,18 @@ final class TestDatabases {
     }
   }
 
-  /** Server-side sessions whose application_name is {@code applicationName}. */
+  /**
+   * Server-side sessions of the pool named {@code applicationName}: their application_name is the
+   * pool name followed by host and run.
+   */
   static int postgresSessions(String applicationName) throws SQLException {
     try (Connection admin = postgresAdmin();
         Statement statement = admin.createStatement();
         ResultSet rs =
             statement.executeQuery(
-                "select count(*) from pg_stat_activity where application_name = '"
+                "select count(*) from pg_stat_activity where application_name like '"
                     + applicationName
-                    + "'")) {
+                    + " %'")) {
       rs.next();
       return rs.getInt(1);
     }
