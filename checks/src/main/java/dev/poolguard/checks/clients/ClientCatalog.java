@@ -30,7 +30,10 @@ import org.jspecify.annotations.Nullable;
  * it. Not an API.
  */
 public final class ClientCatalog {
-  /** Classes whose construction (or a subclass's) builds a pool or data source. */
+  /**
+   * Classes whose construction (or a subclass's) builds a pool or data source; a class's own entry
+   * wins over its supertypes'.
+   */
   private static final ImmutableMap<String, ClientKind> CLIENT_TYPES =
       ImmutableMap.<String, ClientKind>builder()
           .put("com.zaxxer.hikari.HikariDataSource", ClientKind.POOL)
@@ -39,21 +42,25 @@ public final class ClientCatalog {
           .put("org.apache.commons.dbcp2.datasources.InstanceKeyDataSource", ClientKind.POOL)
           .put("org.apache.commons.dbcp.BasicDataSource", ClientKind.POOL)
           .put("com.mchange.v2.c3p0.AbstractComboPooledDataSource", ClientKind.POOL)
-          .put("com.mchange.v2.c3p0.DriverManagerDataSource", ClientKind.POOL)
+          .put("com.mchange.v2.c3p0.DriverManagerDataSource", ClientKind.UNPOOLED_DATA_SOURCE)
           .put("org.apache.tomcat.jdbc.pool.DataSourceProxy", ClientKind.POOL)
           .put("org.vibur.dbcp.ViburDBCPDataSource", ClientKind.POOL)
-          .put("org.postgresql.ds.common.BaseDataSource", ClientKind.POOL)
-          .put("org.postgresql.jdbc2.optional.SimpleDataSource", ClientKind.POOL)
-          .put("org.mariadb.jdbc.MariaDbDataSource", ClientKind.POOL)
+          // Most derived first (Supertypes.names): pgjdbc's deprecated pooling data source pools.
+          .put("org.postgresql.ds.PGPoolingDataSource", ClientKind.POOL)
+          .put("org.postgresql.ds.common.BaseDataSource", ClientKind.UNPOOLED_DATA_SOURCE)
+          .put("org.postgresql.jdbc2.optional.SimpleDataSource", ClientKind.UNPOOLED_DATA_SOURCE)
+          .put("org.mariadb.jdbc.MariaDbDataSource", ClientKind.UNPOOLED_DATA_SOURCE)
           .put("org.mariadb.jdbc.MariaDbPoolDataSource", ClientKind.POOL)
-          .put("com.mysql.cj.jdbc.MysqlDataSource", ClientKind.POOL)
-          .put("com.mysql.jdbc.jdbc2.optional.MysqlDataSource", ClientKind.POOL)
-          .put("org.springframework.jdbc.datasource.AbstractDriverBasedDataSource", ClientKind.POOL)
+          .put("com.mysql.cj.jdbc.MysqlDataSource", ClientKind.UNPOOLED_DATA_SOURCE)
+          .put("com.mysql.jdbc.jdbc2.optional.MysqlDataSource", ClientKind.UNPOOLED_DATA_SOURCE)
+          .put(
+              "org.springframework.jdbc.datasource.AbstractDriverBasedDataSource",
+              ClientKind.UNPOOLED_DATA_SOURCE)
           .put("com.alibaba.druid.pool.DruidDataSource", ClientKind.POOL)
           .put("com.jolbox.bonecp.BoneCPDataSource", ClientKind.POOL)
-          .put("oracle.jdbc.datasource.impl.OracleDataSource", ClientKind.POOL)
-          .put("oracle.jdbc.pool.OracleDataSource", ClientKind.POOL)
-          .put("com.microsoft.sqlserver.jdbc.SQLServerDataSource", ClientKind.POOL)
+          .put("oracle.jdbc.datasource.impl.OracleDataSource", ClientKind.UNPOOLED_DATA_SOURCE)
+          .put("oracle.jdbc.pool.OracleDataSource", ClientKind.UNPOOLED_DATA_SOURCE)
+          .put("com.microsoft.sqlserver.jdbc.SQLServerDataSource", ClientKind.UNPOOLED_DATA_SOURCE)
           .put("redis.clients.jedis.Jedis", ClientKind.CLIENT)
           .put("redis.clients.jedis.UnifiedJedis", ClientKind.CLIENT)
           .put("redis.clients.jedis.JedisPool", ClientKind.CLIENT)

@@ -94,12 +94,13 @@ public final class PerTestDatabaseClient extends TestCodeChecker {
         || EmbeddedUrls.isInMemoryOnly(tree, state)) {
       return Description.NO_MATCH;
     }
-    Description.Builder description =
-        buildDescription(tree)
-            .setMessage(
-                message(describe(tree, method, state), kind.get(), SpringBeans.isInBean(state)));
-    return rollout.finish(
-        description, SharedClientFix.forClient(tree, method, kind.get(), state), state);
+    SharedClientFix.Proposal proposal = SharedClientFix.forClient(tree, method, kind.get(), state);
+    String message =
+        message(describe(tree, method, state), kind.get(), SpringBeans.isInBean(state))
+            + (proposal.withheldBecause() == null
+                ? ""
+                : " No automatic fix: " + proposal.withheldBecause() + ".");
+    return rollout.finish(buildDescription(tree).setMessage(message), proposal.fix(), state);
   }
 
   /**

@@ -34,17 +34,55 @@ final class SharedClientFix {
 
   private SharedClientFix() {}
 
-  static Optional<SuggestedFix> forClient(
+  /** The fix, or none; {@code withheldBecause} says why when the reason is worth telling. */
+  record Proposal(Optional<SuggestedFix> fix, @Nullable String withheldBecause) {
+    static Proposal of(Optional<SuggestedFix> fix) {
+      return new Proposal(fix, null);
+    }
+
+    static Proposal withheld(String reason) {
+      return new Proposal(Optional.empty(), reason);
+    }
+  }
+
+  static Proposal forClient(
       ExpressionTree tree, MethodSymbol method, ClientKind kind, VisitorState state) {
     if (tree instanceof MemberReferenceTree
         || !RuntimeApi.isOnClasspath(RuntimeApi.SHARED_TEST_DATA_SOURCE, state)) {
-      return Optional.empty();
+      return Proposal.of(Optional.empty());
+    }
+    Optional<String> vendor = ForeignDatabase.named(tree, method, state);
+    if (vendor.isPresent()) {
+      return Proposal.withheld(
+          "it connects to "
+              + vendor.get()
+              + ", which the shared pool does not serve; replacing it would run this code"
+              + " against another database");
     }
     return switch (kind) {
-      case POOL -> replaceWhole(tree, DATA_SOURCE, ".get()", state);
-      case CONNECTION -> replaceWhole(tree, CONNECTION, ".get().getConnection()", state);
-      case CLIENT -> replaceUrlArguments(tree, method, state);
+      case POOL, UNPOOLED_DATA_SOURCE -> replacePool(tree, state);
+      case CONNECTION ->
+          Proposal.of(replaceWhole(tree, CONNECTION, ".get().getConnection()", state));
+      case CLIENT -> Proposal.of(replaceUrlArguments(tree, method, state));
     };
+  }
+
+  /**
+   * The pool becomes the shared one; a teardown that ended it, when it was stored in a field, goes
+   * with it (see {@link RewiredField}).
+   */
+  private static Proposal replacePool(ExpressionTree tree, VisitorState state) {
+    Optional<SuggestedFix> replacement = replaceWhole(tree, DATA_SOURCE, ".get()", state);
+    if (replacement.isEmpty()) {
+      return Proposal.of(replacement);
+    }
+    RewiredField.Outcome field = RewiredField.of(state);
+    if (field.withheldBecause() != null) {
+      return Proposal.withheld(field.withheldBecause());
+    }
+    SuggestedFix.Builder fix = replacement.get().toBuilder();
+    field.deletions().forEach(fix::merge);
+    return Proposal.of(Optional.of(fix.build()));
   }
 
   /** {@code new HikariDataSource(config)} becomes {@code SharedTestDataSource.get()}. */

@@ -34,6 +34,7 @@ import dev.poolguard.checks.clients.SharedPoolHolders;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.Rollout;
+import dev.poolguard.checks.common.StatementDeletion;
 import dev.poolguard.checks.common.TestCodeChecker;
 import dev.poolguard.checks.common.TestFrameworks;
 import java.util.Optional;

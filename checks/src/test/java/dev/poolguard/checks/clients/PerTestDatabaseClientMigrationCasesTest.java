@@ -3,16 +3,12 @@ package dev.poolguard.checks.clients;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the roll-out of a real suite (jhannes/fluent-jdbc, scripts/migrate-fluent-jdbc) showed
- * PerTestDatabaseClient getting wrong, each as the behaviour that would be right. They fail with
- * the check as it is; enable them with the change to the check.
+ * PerTestDatabaseClient getting wrong before it was fixed, each as the behaviour that is right.
  */
-@Disabled(
-    "fails until PerTestDatabaseClient handles the fluent-jdbc migration cases (docs/benchmarks.md)")
 final class PerTestDatabaseClientMigrationCasesTest {
   private final BugCheckerRefactoringTestHelper refactoringHelper =
       BugCheckerRefactoringTestHelper.newInstance(PerTestDatabaseClient.class, getClass());

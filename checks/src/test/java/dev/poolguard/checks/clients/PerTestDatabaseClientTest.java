@@ -585,6 +585,65 @@ final class PerTestDatabaseClientTest {
   }
 
   @Test
+  void aConstantUrlOfADatabaseTheSharedPoolDoesNotServeGetsNoFixAndSaysWhy() {
+    compilationHelper
+        .addSourceLines(
+            "src/test/java/com/acme/OracleTest.java",
+            "package com.acme;",
+            "import java.sql.Connection;",
+            "import java.sql.DriverManager;",
+            "import org.junit.jupiter.api.Test;",
+            "class OracleTest {",
+            "  private static final String URL = \"jdbc:oracle:thin:@localhost:1521/XE\";",
+            "  @Test void t() throws Exception {",
+            "    // BUG: Diagnostic contains: No automatic fix: it connects to a jdbc:oracle: database",
+            "    try (Connection c = DriverManager.getConnection(URL)) {}",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void aPoolFieldCastToItsTypeOutsideTeardownGetsNoFix() {
+    refactoringHelper
+        .addInputLines(
+            "src/test/java/com/acme/MetricsTest.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "import javax.sql.DataSource;",
+            "import org.junit.jupiter.api.BeforeAll;",
+            "import org.junit.jupiter.api.Test;",
+            "class MetricsTest {",
+            "  static DataSource dataSource;",
+            "  @BeforeAll static void setUp() { dataSource = new HikariDataSource(); }",
+            "  @Test void t() { ((HikariDataSource) dataSource).getHikariPoolMXBean(); }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void pgjdbcsPoolingDataSourceIsAPoolAndItsSimpleDataSourceIsNot() {
+    compilationHelper
+        .addSourceLines(
+            "src/test/java/com/acme/PgTest.java",
+            "package com.acme;",
+            "import org.junit.jupiter.api.Test;",
+            "import org.postgresql.ds.PGPoolingDataSource;",
+            "import org.postgresql.ds.PGSimpleDataSource;",
+            "class PgTest {",
+            "  @SuppressWarnings(\"deprecation\")",
+            "  @Test void t() {",
+            "    // BUG: Diagnostic contains: builds a connection pool of its own",
+            "    new PGPoolingDataSource();",
+            "    // BUG: Diagnostic contains: opens a new server connection on every getConnection()",
+            "    new PGSimpleDataSource();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void badFlagValuesFailNamingTheFlag() {
     assertFlagRejected(
         PerTestDatabaseClient.class,

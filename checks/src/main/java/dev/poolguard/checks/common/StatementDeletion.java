@@ -1,4 +1,4 @@
-package dev.poolguard.checks.teardown;
+package dev.poolguard.checks.common;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -16,15 +16,22 @@ import java.util.Optional;
  * {@code if (pool != null) pool.close();} goes as a whole, and so does {@code try { pool.close(); }
  * catch (SQLException e) { … }}, whose catch would no longer compile once its try block is empty.
  * The enclosing method stays, even when it is left empty.
+ *
+ * <p>Internal: public for the checks that delete a pool's teardown. Not an API.
  */
-final class StatementDeletion {
+public final class StatementDeletion {
   private StatementDeletion() {}
 
   /**
    * The fix deleting the statement whose expression is at {@code state.getPath()}, if it is one.
    */
-  static Optional<SuggestedFix> deleteStatementOf(VisitorState state) {
-    TreePath statement = state.getPath().getParentPath();
+  public static Optional<SuggestedFix> deleteStatementOf(VisitorState state) {
+    return deleteStatementOf(state.getPath(), state);
+  }
+
+  /** The fix deleting the statement whose expression is at {@code expression}, if it is one. */
+  public static Optional<SuggestedFix> deleteStatementOf(TreePath expression, VisitorState state) {
+    TreePath statement = expression.getParentPath();
     if (statement == null || !(statement.getLeaf() instanceof ExpressionStatementTree)) {
       return Optional.empty();
     }
