@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /** One HikariCP pool built from {@link PoolSettings}, with its borrow tracking. */
 final class SharedPool {
+  private static final String UNABLE_TO_CONNECT = "08001";
+
   private final PoolSettings settings;
   private final HikariDataSource hikari;
   private final @Nullable ConnectionBudget budget;
@@ -128,7 +130,10 @@ final class SharedPool {
               : capacity != null
                   ? String.valueOf(capacity.getMessage())
                   : FailureMessages.lostConnection(settings, e);
-      throw new SQLTransientConnectionException(message, e.getSQLState(), e.getCause());
+      // HikariCP's time-out carries no SQLState when the pool was merely full; tests that branch on
+      // getSQLState() (as JDBC code does) must not meet a null: 08001, "unable to connect".
+      String sqlState = e.getSQLState() != null ? e.getSQLState() : UNABLE_TO_CONNECT;
+      throw new SQLTransientConnectionException(message, sqlState, e.getCause());
     }
   }
 

@@ -91,6 +91,8 @@ class SharedPoolTest {
           }) {
         assertTrue(message.contains(fragment), () -> "missing '" + fragment + "' in: " + message);
       }
+      // JDBC code branches on the SQLState; the full pool's has one (HikariCP's alone has none).
+      assertEquals("08001", e.getSQLState());
       PoolStats stats = pool.stats();
       assertEquals(1, stats.acquireTimeouts());
       assertEquals(1, stats.waits());
