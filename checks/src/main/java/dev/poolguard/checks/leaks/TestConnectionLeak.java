@@ -71,7 +71,9 @@ public final class TestConnectionLeak extends TestCodeChecker {
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     Optional<Resource> borrowed = acquirers.borrowedBy(tree, state);
-    if (borrowed.isEmpty() || ExpectedFailure.isExpected(state.getPath())) {
+    if (borrowed.isEmpty()
+        || ExpectedFailure.isExpected(state.getPath())
+        || PrivatePool.isBorrowedFrom(tree, state.getPath())) {
       return Description.NO_MATCH;
     }
     Resource resource = borrowed.get();

@@ -62,6 +62,36 @@ final class TestConnectionLeakTest {
   }
 
   @Test
+  void aBorrowFromAPoolTheTryClosesIsNotFlagged() {
+    junit5(
+            """
+            @Test void t() throws Exception {
+              try (HikariDataSource own = new HikariDataSource()) {
+                own.getConnection();
+                Connection held = own.getConnection();
+                assertTrue(held.isValid(1));
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void aBorrowFromAPoolClosedOnlyLaterIsStillFlagged() {
+    junit5(
+            """
+            @Test void t() throws Exception {
+              HikariDataSource own = new HikariDataSource();
+              // BUG: Diagnostic contains: discarded
+              own.getConnection();
+              own.close();
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void java9TryOverEffectivelyFinalLocalIsNotFlagged() {
     junit5(
             """
