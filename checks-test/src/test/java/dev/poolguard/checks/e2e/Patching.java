@@ -82,7 +82,8 @@ final class Patching {
     }
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  /** Copies the directory tree {@code from} to {@code to}. */
+  static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path source : (Iterable<Path>) paths::iterator) {
         Path target = to.resolve(from.relativize(source).toString());

@@ -192,16 +192,7 @@ final class RolloutEndToEndTest {
   private static Path legacySuite(Path work) throws IOException {
     Path from = ErrorProneJavac.fixtureRoot("Rollout");
     Path to = work.resolve("suite");
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : (Iterable<Path>) paths::iterator) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
+    Patching.copyTree(from, to);
     return to;
   }
 
