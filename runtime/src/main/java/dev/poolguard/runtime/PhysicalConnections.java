@@ -69,7 +69,7 @@ final class PhysicalConnections implements DataSource {
       return new PhysicalConnections(
           settings, DriverManager.getDriver(settings.url().jdbcUrl()), applicationName, budget);
     } catch (SQLException e) {
-      throw new PoolGuardException(FailureMessages.noDriver(settings));
+      throw new PoolGuardException(FailureMessages.noDriver(settings), e);
     }
   }
 

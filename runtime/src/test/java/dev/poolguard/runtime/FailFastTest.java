@@ -1,9 +1,11 @@
 package dev.poolguard.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -60,6 +62,13 @@ class FailFastTest {
     }
     assertTrue(e.getMessage().contains("Fix:"), e.getMessage());
     return e;
+  }
+
+  @Test
+  void aUrlNoDriverAcceptsNamesTheArtifactAndKeepsTheDriverManagersCause() {
+    PoolGuardException e =
+        failsFast("jdbc:nosuchdb://127.0.0.1:1/db", "no JDBC driver on the test classpath");
+    assertInstanceOf(SQLException.class, e.getCause());
   }
 
   @Test

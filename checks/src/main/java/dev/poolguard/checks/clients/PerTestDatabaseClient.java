@@ -8,6 +8,9 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -19,7 +22,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.Rollout;
-import dev.poolguard.checks.common.TestCodeChecker;
+import dev.poolguard.checks.common.TestCodeDetector;
 import java.util.Optional;
 import javax.inject.Inject;
 
@@ -38,9 +41,11 @@ import javax.inject.Inject;
     link = Links.DOCS + "PerTestDatabaseClient.md",
     linkType = CUSTOM,
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class PerTestDatabaseClient extends TestCodeChecker {
+public final class PerTestDatabaseClient extends BugChecker
+    implements NewClassTreeMatcher, MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
   private static final long serialVersionUID = 1L;
 
+  private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
   private final ClientCatalog catalog;
   private final Rollout rollout;
@@ -56,7 +61,7 @@ public final class PerTestDatabaseClient extends TestCodeChecker {
   }
 
   private PerTestDatabaseClient(PoolGuardConfig config) {
-    super(config);
+    this.testCode = new TestCodeDetector(config);
     this.rollout = new Rollout(config, canonicalName());
     this.holders = new SharedPoolHolders(config);
     this.catalog = new ClientCatalog(config.additionalClients());
@@ -83,7 +88,7 @@ public final class PerTestDatabaseClient extends TestCodeChecker {
   }
 
   private Description match(ExpressionTree tree, MethodSymbol method, VisitorState state) {
-    if (!isTestCode(state)) {
+    if (!testCode.isTestCode(state)) {
       return Description.NO_MATCH;
     }
     Optional<ClientKind> kind = catalog.clientBuiltBy(method, state);

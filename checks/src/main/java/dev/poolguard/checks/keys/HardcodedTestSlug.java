@@ -9,6 +9,9 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
@@ -24,7 +27,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.Rollout;
-import dev.poolguard.checks.common.TestCodeChecker;
+import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;
 import dev.poolguard.checks.common.Trees;
 import java.util.ArrayList;
@@ -51,9 +54,11 @@ import org.jspecify.annotations.Nullable;
     link = Links.DOCS + "HardcodedTestSlug.md",
     linkType = CUSTOM,
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class HardcodedTestSlug extends TestCodeChecker {
+public final class HardcodedTestSlug extends BugChecker
+    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, AssignmentTreeMatcher {
   private static final long serialVersionUID = 1L;
 
+  private final TestCodeDetector testCode;
   private final KeySlots slots;
   private final KeyNames keys;
   private final Rollout rollout;
@@ -72,7 +77,7 @@ public final class HardcodedTestSlug extends TestCodeChecker {
   }
 
   private HardcodedTestSlug(PoolGuardConfig config) {
-    super(config);
+    this.testCode = new TestCodeDetector(config);
     this.rollout = new Rollout(config, canonicalName());
     this.keys = new KeyNames(config.keyFields());
     this.slots = new KeySlots(keys, config.uniqueFactories());
@@ -99,7 +104,7 @@ public final class HardcodedTestSlug extends TestCodeChecker {
     String key = slots.keyOfField(field);
     if (key == null
         || (field.owner instanceof ClassSymbol owner && TestFrameworks.declaresTests(owner))
-        || !isTestCode(state)) {
+        || !testCode.isTestCode(state)) {
       return Description.NO_MATCH;
     }
     KeySlots.Slot slot =
@@ -114,7 +119,7 @@ public final class HardcodedTestSlug extends TestCodeChecker {
       return Description.NO_MATCH;
     }
     ImmutableList<KeySlots.Slot> found = slots.slots(method, arguments, state);
-    if (found.isEmpty() || !isTestCode(state)) {
+    if (found.isEmpty() || !testCode.isTestCode(state)) {
       return Description.NO_MATCH;
     }
     return describe(found, state);

@@ -8,6 +8,7 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
@@ -19,7 +20,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.Rollout;
-import dev.poolguard.checks.common.TestCodeChecker;
+import dev.poolguard.checks.common.TestCodeDetector;
 import java.util.Arrays;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -42,12 +43,13 @@ import org.jspecify.annotations.Nullable;
     link = Links.DOCS + "TestConnectionLeak.md",
     linkType = CUSTOM,
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class TestConnectionLeak extends TestCodeChecker {
+public final class TestConnectionLeak extends BugChecker implements MethodInvocationTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   private static final String NAME = "TestConnectionLeak";
   private static final int MAX_QUOTED_LENGTH = 80;
 
+  private final TestCodeDetector testCode;
   private final Acquirers acquirers;
   private final Rollout rollout;
   private final Releases releases = new Releases();
@@ -63,7 +65,7 @@ public final class TestConnectionLeak extends TestCodeChecker {
   }
 
   private TestConnectionLeak(PoolGuardConfig config) {
-    super(config);
+    this.testCode = new TestCodeDetector(config);
     this.acquirers = new Acquirers(config.additionalAcquirers());
     this.rollout = new Rollout(config, canonicalName());
   }
@@ -72,6 +74,7 @@ public final class TestConnectionLeak extends TestCodeChecker {
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     Optional<Resource> borrowed = acquirers.borrowedBy(tree, state);
     if (borrowed.isEmpty()
+        || !testCode.isTestCode(state)
         || ExpectedFailure.isExpected(state.getPath())
         || PrivatePool.isBorrowedFrom(tree, state.getPath())) {
       return Description.NO_MATCH;

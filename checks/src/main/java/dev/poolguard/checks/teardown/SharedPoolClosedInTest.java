@@ -12,6 +12,9 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.TryTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.suppliers.Supplier;
@@ -35,7 +38,7 @@ import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.Rollout;
 import dev.poolguard.checks.common.StatementDeletion;
-import dev.poolguard.checks.common.TestCodeChecker;
+import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -57,7 +60,8 @@ import org.jspecify.annotations.Nullable;
     link = Links.DOCS + "SharedPoolClosedInTest.md",
     linkType = CUSTOM,
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class SharedPoolClosedInTest extends TestCodeChecker {
+public final class SharedPoolClosedInTest extends BugChecker
+    implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher, TryTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   private static final Matcher<ExpressionTree> ENDS_ITS_RECEIVER =
@@ -75,6 +79,7 @@ public final class SharedPoolClosedInTest extends TestCodeChecker {
                   .map(state::getName)
                   .collect(ImmutableSet.toImmutableSet()));
 
+  private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
   private final Rollout rollout;
   private final PoolOrigins origins;
@@ -90,7 +95,7 @@ public final class SharedPoolClosedInTest extends TestCodeChecker {
   }
 
   private SharedPoolClosedInTest(PoolGuardConfig config) {
-    super(config);
+    this.testCode = new TestCodeDetector(config);
     this.rollout = new Rollout(config, canonicalName());
     this.holders = new SharedPoolHolders(config);
     // Deliberate (see PoolGuardConfig#additionalClients): what a listed factory builds is owned.
@@ -102,7 +107,7 @@ public final class SharedPoolClosedInTest extends TestCodeChecker {
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     ExpressionTree pool = endedPool(tree, state);
-    if (pool == null || !isTestCode(state)) {
+    if (pool == null || !testCode.isTestCode(state)) {
       return Description.NO_MATCH;
     }
     return describe(tree, pool, s -> s.getSourceForNode(tree), state, true);
@@ -113,7 +118,7 @@ public final class SharedPoolClosedInTest extends TestCodeChecker {
     // Only bound references such as POOL::close name the pool they will end.
     if (!ENDS_ITS_RECEIVER.matches(tree, state)
         || !(ASTHelpers.getSymbol(tree.getQualifierExpression()) instanceof VarSymbol)
-        || !isTestCode(state)) {
+        || !testCode.isTestCode(state)) {
       return Description.NO_MATCH;
     }
     return describe(
@@ -122,7 +127,7 @@ public final class SharedPoolClosedInTest extends TestCodeChecker {
 
   @Override
   public Description matchTry(TryTree tree, VisitorState state) {
-    if (tree.getResources().isEmpty() || !isTestCode(state)) {
+    if (tree.getResources().isEmpty() || !testCode.isTestCode(state)) {
       return Description.NO_MATCH;
     }
     for (Tree resource : tree.getResources()) {
