@@ -13,6 +13,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Name;
 import dev.poolguard.checks.common.MemberName;
 import dev.poolguard.checks.common.Supertypes;
 import java.util.HashMap;
@@ -176,15 +177,29 @@ public final class ClientCatalog {
   // over.
   private final Supplier<Map<MethodSymbol, Optional<ClientKind>>> builtBy =
       VisitorState.memoize(unused -> new HashMap<>());
+  // The interned names a client-building method can have: nearly every call a suite makes fails
+  // this one test, which costs less than the per-method look-up behind it.
+  private final Supplier<ImmutableSet<Name>> methodNames;
 
   public ClientCatalog(ImmutableList<MemberName> additionalClients) {
     this.additionalClients = additionalClients;
+    this.methodNames =
+        VisitorState.memoize(
+            state -> {
+              ImmutableSet.Builder<Name> names = ImmutableSet.builder();
+              FACTORIES.keySet().forEach(n -> names.add(state.getName(n)));
+              additionalClients.forEach(m -> names.add(state.getName(m.memberName())));
+              return names.build();
+            });
   }
 
   /**
    * The kind of client {@code method} (a constructor or factory method) builds, if it builds one.
    */
   public Optional<ClientKind> clientBuiltBy(MethodSymbol method, VisitorState state) {
+    if (!method.isConstructor() && !methodNames.get(state).contains(method.getSimpleName())) {
+      return Optional.empty();
+    }
     Map<MethodSymbol, Optional<ClientKind>> known = builtBy.get(state);
     Optional<ClientKind> kind = known.get(method);
     if (kind == null) {

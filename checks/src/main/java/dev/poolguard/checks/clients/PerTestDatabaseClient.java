@@ -88,12 +88,11 @@ public final class PerTestDatabaseClient extends BugChecker
   }
 
   private Description match(ExpressionTree tree, MethodSymbol method, VisitorState state) {
-    if (!testCode.isTestCode(state)) {
-      return Description.NO_MATCH;
-    }
     Optional<ClientKind> kind = catalog.clientBuiltBy(method, state);
-    // Cheapest first: the holder tests walk up the path, the URL search scans the enclosing code.
+    // Cheapest first: nearly every call builds no client; the holder tests walk up the path, the
+    // URL search scans the enclosing code.
     if (kind.isEmpty()
+        || !testCode.isTestCode(state)
         || holders.isInDeclaredHolder(state.getPath())
         || SharedPoolHolders.isSingletonCreation(state)
         || EmbeddedUrls.isInMemoryOnly(tree, state)) {

@@ -191,10 +191,14 @@ final class KeySlots {
 
   /**
    * What a method's name and signature say about its slots: its parameters' keys, whether it can
-   * have a slot at all, and the key a one-argument method named after one writes ({@code ""} for
-   * none).
+   * have a slot at all, the key a one-argument method named after one writes ({@code ""} for none),
+   * and whether it is a test-data helper whose keyed parameters are written.
    */
-  private record MethodFacts(ParameterKeys parameterKeys, boolean mayHaveSlots, String namedKey) {}
+  private record MethodFacts(
+      ParameterKeys parameterKeys,
+      boolean mayHaveSlots,
+      String namedKey,
+      boolean writesParameterKeys) {}
 
   KeySlots(KeyNames keys, ImmutableList<MemberName> uniqueFactories) {
     this.keys = keys;
@@ -240,7 +244,7 @@ final class KeySlots {
           new Slot(
               arguments.get(0), facts.namedKey(), method.getSimpleName() + "(..)", Kind.NAMED));
     }
-    if (slots.isEmpty() && !facts.parameterKeys().isEmpty() && isTestDataHelper(method)) {
+    if (slots.isEmpty() && facts.writesParameterKeys()) {
       namedParameters(method, facts.parameterKeys(), arguments, slots);
     }
     return withoutUniqueFactory(method, slots, state);
@@ -249,7 +253,8 @@ final class KeySlots {
   /**
    * What a call to {@code method} can have, whatever its arguments: whether a key slot at all (the
    * cheap necessary conditions of {@link #slots}; most calls are to methods that never can), its
-   * parameters' keys, and the key a one-argument method named after one writes.
+   * parameters' keys, the key a one-argument method named after one writes, and whether it is a
+   * test-data helper.
    */
   private MethodFacts facts(MethodSymbol method) {
     ParameterKeys parameterKeys = parameterKeys(method);
@@ -258,7 +263,8 @@ final class KeySlots {
           parameterKeys,
           KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString())
               || !parameterKeys.isEmpty(),
-          "");
+          "",
+          false);
     }
     String name = method.getSimpleName().toString();
     boolean namedAfterKey = keys.mayDenoteKey(name);
@@ -269,7 +275,8 @@ final class KeySlots {
             || TARGET_KEY_VALUE.contains(name)
             || namedAfterKey
             || !parameterKeys.isEmpty(),
-        namedAfterKey ? namedMethodKey(method) : "");
+        namedAfterKey ? namedMethodKey(method) : "",
+        !parameterKeys.isEmpty() && isTestDataHelper(method));
   }
 
   // Checked last: almost no call has a key slot, and the owner's qualified name is costly to read.

@@ -8,6 +8,8 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.matchers.Matchers;
+import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.suppliers.Suppliers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
@@ -40,8 +42,12 @@ import org.jspecify.annotations.Nullable;
  * return what one of those borrowed (the caller then owns the resource).
  */
 final class Acquirers {
-  private static final String CONNECTION = "java.sql.Connection";
-  private static final String HANDLE = "org.jdbi.v3.core.Handle";
+  private static final Supplier<Type> CONNECTION_TYPE =
+      Suppliers.typeFromString("java.sql.Connection");
+  private static final Supplier<Type> HANDLE_TYPE =
+      Suppliers.typeFromString("org.jdbi.v3.core.Handle");
+  static final Supplier<Type> AUTO_CLOSEABLE_TYPE =
+      Suppliers.typeFromString("java.lang.AutoCloseable");
 
   private static final Matcher<ExpressionTree> DATA_SOURCE_GET_CONNECTION =
       instanceMethod().onDescendantOf("javax.sql.DataSource").named("getConnection");
@@ -83,7 +89,13 @@ final class Acquirers {
         return isMockInteraction(call) ? Optional.empty() : direct;
       }
     }
-    return helper(method, state, 0);
+    // Most calls return void or a primitive: no helper can hand out a resource through them.
+    return isPrimitiveOrVoid(method) ? Optional.empty() : helper(method, state, 0);
+  }
+
+  private static boolean isPrimitiveOrVoid(MethodSymbol method) {
+    Type returned = method.getReturnType();
+    return returned == null || returned.isPrimitiveOrVoid();
   }
 
   /**
@@ -209,16 +221,17 @@ final class Acquirers {
   }
 
   private static boolean returnsResourceType(MethodSymbol method, VisitorState state) {
-    Type returned = method.getReturnType();
-    if (returned == null || returned.isPrimitiveOrVoid()) {
+    if (isPrimitiveOrVoid(method)) {
       return false;
     }
-    return isSubtypeOf(returned, CONNECTION, state) || isSubtypeOf(returned, HANDLE, state);
+    Type returned = method.getReturnType();
+    return isSubtypeOf(returned, CONNECTION_TYPE, state)
+        || isSubtypeOf(returned, HANDLE_TYPE, state);
   }
 
-  static boolean isSubtypeOf(Type type, String className, VisitorState state) {
-    Type target = state.getTypeFromString(className);
-    return target != null && ASTHelpers.isSubtype(type, target, state);
+  static boolean isSubtypeOf(Type type, Supplier<Type> target, VisitorState state) {
+    Type resolved = target.get(state);
+    return resolved != null && ASTHelpers.isSubtype(type, resolved, state);
   }
 
   private ImmutableSet<Name> acquiringNames(VisitorState state) {

@@ -198,7 +198,7 @@ final class TryWithResourcesFix {
       if (i <= end
           && statements.get(i) instanceof VariableTree local
           && Acquirers.isSubtypeOf(
-              ASTHelpers.getSymbol(local).type, "java.lang.AutoCloseable", state)) {
+              ASTHelpers.getSymbol(local).type, Acquirers.AUTO_CLOSEABLE_TYPE, state)) {
         resources.add(ASTHelpers.getSymbol(local));
       }
       if (i > end) {
@@ -249,7 +249,7 @@ final class TryWithResourcesFix {
       return "a connection from DataSourceUtils may be bound to a Spring transaction, which"
           + " closing it would break; release it with DataSourceUtils.releaseConnection";
     }
-    if (!Acquirers.isSubtypeOf(resource.type(), "java.lang.AutoCloseable", state)) {
+    if (!Acquirers.isSubtypeOf(resource.type(), Acquirers.AUTO_CLOSEABLE_TYPE, state)) {
       return resource.typeName() + " is not AutoCloseable";
     }
     return null;
