@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Fairness: a pool that already holds a connection takes another slot only if one stays free
  * afterwards (or it is the only live pool), so a JVM that holds none usually finds a slot at once.
- * A JVM that finds none waits on one open connection that counts it as a live member; a pool
- * holding more than its share of a full budget (N / live pools, at least 1) then gives a connection
- * back when one is returned to it, and the waiting JVM takes that slot.
+ * A JVM that holds none takes its first slot only through the one waiting connection of the
+ * database, which counts it as a live member; a pool holding more than its share of a full budget
+ * (slots / live pools, 0 when there are more pools than slots) then gives a connection back when
+ * one is returned to it, and the waiting JVM takes that slot.
  */
 final class ConnectionBudget {
   private static final AtomicBoolean IGNORED_ANNOUNCED = new AtomicBoolean();
@@ -120,10 +121,10 @@ final class ConnectionBudget {
   }
 
   /**
-   * Whether {@code physical}, which found no free slot, may stay open to wait for one: only one
-   * connection of all JVMs waits at a time, and while it waits it counts its pool as a live member,
-   * which makes pools over their share give connections back. Any other pool closes its connection
-   * and looks again later.
+   * Whether {@code physical} may be the connection through which this JVM, holding no slot, asks
+   * for its first: only one connection of all JVMs waits at a time, and while it waits it counts
+   * its pool as a live member, which makes pools over their share give connections back. Any other
+   * pool closes its connection and looks again later.
    */
   boolean becomeWaiter(Connection physical) throws SQLException {
     return locks.tryBecomeWaiter(physical);
@@ -186,7 +187,9 @@ final class ConnectionBudget {
     if (census == null || System.nanoTime() - lastCensusNanos > CENSUS_TTL_NANOS) {
       census = census(returning);
     }
-    int share = Math.max(1, slots / census.members());
+    // With more live pools than slots the share is 0: every connection given back to a full
+    // budget goes, so the slots rotate through all JVMs instead of the first ones keeping them.
+    int share = slots / census.members();
     return census.heldSlots() >= slots && mine.get() > share;
   }
 

@@ -91,27 +91,23 @@ final class PhysicalConnections implements DataSource {
       return openWithBackPressure(start, deadline);
     }
     long pause = FIRST_PAUSE_MILLIS;
-    // A pool without any slot may wait on one open connection (one per database at a time),
-    // asking for a slot again on it.
+    // A pool without any slot takes its first one only as the waiter (one connection per database
+    // at a time), asking for a slot again on that connection: a JVM that just gave a slot back
+    // cannot take it again ahead of the JVM that waits for one, so every JVM gets its turn.
     Connection waiting = null;
     try {
       while (true) {
         if (slots.held() == 0) {
-          boolean fresh = waiting == null;
-          Connection physical = waiting != null ? waiting : openWithBackPressure(start, deadline);
-          Connection slotted = firstSlotOrClose(slots, physical, fresh);
-          if (slotted != null) {
-            if (!fresh) {
-              waiting = null;
-              slots.stopWaiting(physical);
-            }
-            return slotted;
+          if (waiting == null) {
+            waiting = waiterOrClose(slots, openWithBackPressure(start, deadline));
           }
-          if (fresh) {
-            if (slots.becomeWaiter(physical)) {
-              waiting = physical;
-            } else {
-              physical.close();
+          if (waiting != null) {
+            Connection slotted = slots.tryFirstSlot(waiting);
+            if (slotted != null) {
+              Connection waited = waiting;
+              waiting = null;
+              slots.stopWaiting(waited);
+              return slotted;
             }
           }
         } else if (slots.mayGrow()) {
@@ -132,16 +128,20 @@ final class PhysicalConnections implements DataSource {
     }
   }
 
-  /** {@link ConnectionBudget#tryFirstSlot}, closing a fresh connection if asking fails. */
-  private static @Nullable Connection firstSlotOrClose(
-      ConnectionBudget slots, Connection physical, boolean fresh) throws SQLException {
+  /**
+   * {@code physical} if it became the one waiting connection of the database, or {@code null} with
+   * it closed (another JVM waits first, or asking failed).
+   */
+  private static @Nullable Connection waiterOrClose(ConnectionBudget slots, Connection physical)
+      throws SQLException {
+    boolean waiter = false;
     try {
-      return slots.tryFirstSlot(physical);
-    } catch (SQLException e) {
-      if (fresh) {
+      waiter = slots.becomeWaiter(physical);
+      return waiter ? physical : null;
+    } finally {
+      if (!waiter) {
         physical.close();
       }
-      throw e;
     }
   }
 

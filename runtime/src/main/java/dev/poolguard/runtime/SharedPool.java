@@ -105,7 +105,11 @@ final class SharedPool {
     try (Connection first = hikari.getConnection()) {
       return CapacityPreflight.read(first, settings);
     } catch (SQLException e) {
-      throw new PoolGuardException(FailureMessages.cannotConnect(settings, e), e);
+      // HikariCP gave up waiting; a full server or budget is its last failure, not a dead server.
+      CapacityException capacity = CapacityException.in(e);
+      throw capacity != null
+          ? new PoolGuardException(String.valueOf(capacity.getMessage()), capacity)
+          : new PoolGuardException(FailureMessages.cannotConnect(settings, e), e);
     }
   }
 

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * When the shared pool exists: created on first use, closed when the outermost JUnit Platform
  * launcher session ends (or at JVM exit), created afresh on the next use after that. A failure to
  * create it is remembered until the session ends, so a suite against a dead database fails at once
- * in every test instead of waiting out the connect timeout again and again.
+ * in every test instead of waiting out the connect timeout again and again. A server or budget that
+ * was full is not remembered: the next use asks again.
  */
 final class SharedPoolLifecycle {
   /** The H2 fallback is announced once per JVM, not once per session. */
@@ -60,7 +61,11 @@ final class SharedPoolLifecycle {
         try {
           current = create();
         } catch (PoolGuardException e) {
-          creationFailure = e;
+          // A server or budget that is full now may have room at the next test; an unreachable
+          // server or a bad setting stays so for the session, and fails every later use at once.
+          if (CapacityException.in(e) == null) {
+            creationFailure = e;
+          }
           throw e;
         }
       }

@@ -167,6 +167,42 @@ class BudgetTest {
   }
 
   @Test
+  void moreJvmsThanSlotsEachGetTheirTurnWithinTheAcquireTimeout() throws Exception {
+    // Budget 3: two slots and the waiting connection. Three JVMs that each borrow without pause
+    // for longer than the acquire timeout: the third gets a slot only if the first two give theirs
+    // back while it waits.
+    int budget = 3;
+    List<Process> children = new ArrayList<>();
+    List<Path> logs = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        Path log = Files.createTempFile("poolguard-budget", ".log");
+        logs.add(log);
+        children.add(
+            ChildJvm.start(
+                BudgetWorkerMain.class,
+                Map.of(),
+                childProperties(budget, "5"),
+                log,
+                "work",
+                "2",
+                "12"));
+      }
+      for (int i = 0; i < children.size(); i++) {
+        assertTrue(children.get(i).waitFor(90, TimeUnit.SECONDS), "child did not finish");
+        String output = read(logs.get(i));
+        assertEquals(0, children.get(i).exitValue(), output);
+        assertTrue(output.contains("borrows "), output);
+      }
+    } finally {
+      children.forEach(Process::destroyForcibly);
+      for (Path log : logs) {
+        Files.deleteIfExists(log);
+      }
+    }
+  }
+
+  @Test
   void aKilledJvmsSlotsGoToTheNextJvm() throws Exception {
     Path log = Files.createTempFile("poolguard-budget-killed", ".log");
     Process holder =
