@@ -66,17 +66,47 @@ public final class CompileOverheadBenchmark {
     Path out = Path.of(opts.getOrDefault("out", "target/bench")).toAbsolutePath();
 
     boolean clean = Boolean.parseBoolean(opts.getOrDefault("clean", "false"));
-    CorpusGenerator.Summary corpus =
-        CorpusGenerator.generate(out.resolve("corpus"), classes, seed, !clean);
-    List<Path> sources = CorpusGenerator.javaFiles(corpus.root());
+    // A real project instead of the generated corpus: its source directories and test classpath.
+    String realSources = opts.getOrDefault("sources", "");
+    List<Path> sources;
+    String classpath;
+    String corpusLine;
+    String commonFlags = "";
+    if (realSources.isBlank()) {
+      CorpusGenerator.Summary corpus =
+          CorpusGenerator.generate(out.resolve("corpus"), classes, seed, !clean);
+      sources = CorpusGenerator.javaFiles(corpus.root());
+      classpath =
+          ErrorProneJavac.sourceClasspath()
+              + File.pathSeparator
+              + ErrorProneJavac.jarOf("org.junit.jupiter.params.ParameterizedTest");
+      corpusLine =
+          String.format(
+              Locale.ROOT,
+              "Corpus: %d test classes + %d support/application files (%d files, seed %d%s)",
+              corpus.testClasses(),
+              sources.size() - corpus.testClasses(),
+              sources.size(),
+              seed,
+              clean ? ", no violations" : "");
+    } else {
+      sources = new ArrayList<>();
+      for (String dir : realSources.split(File.pathSeparator)) {
+        sources.addAll(CorpusGenerator.javaFiles(Path.of(dir)));
+      }
+      classpath = realClasspath(opts.getOrDefault("classpath", ""));
+      corpusLine =
+          String.format(
+              Locale.ROOT, "Corpus: %d files of %s", sources.size(), realSources.replace(':', ' '));
+      // A real project's code may trip Error Prone's own ERROR checks; the benchmark measures,
+      // it does not judge, so every finding is a warning and every file is analysed.
+      commonFlags = "-XepAllErrorsAsWarnings";
+    }
+    Files.createDirectories(out);
     Path sourceList = out.resolve("sources.txt");
     Files.writeString(
         sourceList, sources.stream().map(Path::toString).collect(Collectors.joining("\n")), UTF_8);
     Path pluginDir = timingsPluginDir(out.resolve("timings-plugin"));
-    String classpath =
-        ErrorProneJavac.sourceClasspath()
-            + File.pathSeparator
-            + ErrorProneJavac.jarOf("org.junit.jupiter.params.ParameterizedTest");
 
     Files.writeString(out.resolve("source.classpath"), classpath, UTF_8);
 
@@ -105,19 +135,20 @@ public final class CompileOverheadBenchmark {
     report.append(
         String.format(
             Locale.ROOT,
-            "Corpus: %d test classes + %d support/application files (%d files, seed %d%s); %d warm-up + %d"
-                + " measured pairs per toolchain, order alternating.%n%n",
-            corpus.testClasses(),
-            sources.size() - corpus.testClasses(),
-            sources.size(),
-            seed,
-            clean ? ", no violations" : "",
+            "%s; %d warm-up + %d measured pairs per toolchain, order alternating.%n%n",
+            corpusLine,
             warmup,
             pairs));
     for (Toolchain toolchain : toolchains) {
       List<Run> runs =
           runWorker(
-              toolchain, pluginDir, classpath, sourceList, out.resolve("work"), warmup + pairs);
+              toolchain,
+              pluginDir,
+              classpath,
+              sourceList,
+              out.resolve("work"),
+              warmup + pairs,
+              commonFlags);
       List<Run> measured =
           runs.stream().filter(r -> r.round() >= warmup).collect(Collectors.toList());
       writeRuns(out.resolve("runs-" + toolchain.javaHome().getFileName() + ".tsv"), runs);
@@ -284,7 +315,13 @@ public final class CompileOverheadBenchmark {
   // ---------------------------------------------------------------- the worker
 
   static List<Run> runWorker(
-      Toolchain toolchain, Path pluginDir, String classpath, Path sourceList, Path work, int rounds)
+      Toolchain toolchain,
+      Path pluginDir,
+      String classpath,
+      Path sourceList,
+      Path work,
+      int rounds,
+      String commonFlags)
       throws IOException, InterruptedException {
     Files.createDirectories(work);
     List<String> command = new ArrayList<>();
@@ -310,7 +347,10 @@ public final class CompileOverheadBenchmark {
     command.add(work.toString());
     command.add(Integer.toString(rounds));
     command.add(String.join(",", CHECKS));
-    command.add(recordsTimingsOnRequest(toolchain.processorPath()) ? "-XepRecordTimings" : "");
+    command.add(
+        (commonFlags
+                + (recordsTimingsOnRequest(toolchain.processorPath()) ? " -XepRecordTimings" : ""))
+            .trim());
     System.out.println("== " + toolchain.label() + ": " + rounds + " rounds");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<Run> runs = new ArrayList<>();
@@ -427,13 +467,27 @@ public final class CompileOverheadBenchmark {
     }
   }
 
+  /**
+   * A path list, or {@code @file} naming a file that holds one (as Maven's build-classpath writes).
+   */
+  private static String realClasspath(String value) throws IOException {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(
+          "--sources needs --classpath: the project's test classpath, a path list or @file");
+    }
+    return value.startsWith("@")
+        ? Files.readString(Path.of(value.substring(1)), UTF_8).trim()
+        : value;
+  }
+
   static Map<String, String> parse(String[] args) {
     Map<String, String> opts = new LinkedHashMap<>();
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException(
             "usage: CompileOverheadBenchmark [--classes=1000] [--seed=42] [--pairs=3] [--warmup=1]"
-                + " [--toolchains=17,25] [--clean=false] [--out=dir]; got "
+                + " [--toolchains=17,25] [--clean=false] [--out=dir] [--sources=dir:dir --classpath=cp|@file];"
+                + " got "
                 + Arrays.toString(args));
       }
       opts.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));

@@ -14,7 +14,17 @@ class CompileOverheadBenchmarkTest {
   @EnabledIfSystemProperty(named = "poolguard.bench", matches = "true")
   void benchmark() throws Exception {
     List<String> args = new ArrayList<>();
-    for (String key : List.of("classes", "seed", "pairs", "warmup", "toolchains", "clean", "out")) {
+    for (String key :
+        List.of(
+            "classes",
+            "seed",
+            "pairs",
+            "warmup",
+            "toolchains",
+            "clean",
+            "out",
+            "sources",
+            "classpath")) {
       String value = System.getProperty("poolguard.bench." + key);
       if (value != null && !value.isBlank()) {
         args.add("--" + key + "=" + value);
