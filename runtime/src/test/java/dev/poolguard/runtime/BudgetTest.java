@@ -107,6 +107,39 @@ class BudgetTest {
     }
   }
 
+  /**
+   * Starts {@code count} {@link BudgetWorkerMain} JVMs with {@code args}, their logs into {@code
+   * logs}.
+   */
+  private static List<Process> startWorkers(
+      int count, List<String> properties, List<Path> logs, String... args) throws Exception {
+    List<Process> children = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Path log = Files.createTempFile("poolguard-budget", ".log");
+      logs.add(log);
+      children.add(ChildJvm.start(BudgetWorkerMain.class, Map.of(), properties, log, args));
+    }
+    return children;
+  }
+
+  /** Each child finished, succeeded, reported its borrows and never printed the password. */
+  private static void awaitSuccess(List<Process> children, List<Path> logs) throws Exception {
+    for (int i = 0; i < children.size(); i++) {
+      assertTrue(children.get(i).waitFor(90, TimeUnit.SECONDS), "child did not finish");
+      String output = read(logs.get(i));
+      assertEquals(0, children.get(i).exitValue(), output);
+      assertTrue(output.contains("borrows "), output);
+      assertFalse(output.contains(PASSWORD), output);
+    }
+  }
+
+  private static void stop(List<Process> children, List<Path> logs) throws java.io.IOException {
+    children.forEach(Process::destroyForcibly);
+    for (Path log : logs) {
+      Files.deleteIfExists(log);
+    }
+  }
+
   @Test
   void threeJvmsTogetherNeverHoldMoreThanTheBudget() throws Exception {
     int budget = 4;
@@ -130,33 +163,12 @@ class BudgetTest {
                 }
               });
       sampler.start();
-      for (int i = 0; i < 3; i++) {
-        Path log = Files.createTempFile("poolguard-budget", ".log");
-        logs.add(log);
-        children.add(
-            ChildJvm.start(
-                BudgetWorkerMain.class,
-                Map.of(),
-                childProperties(budget, "20"),
-                log,
-                "work",
-                "3",
-                "4"));
-      }
-      for (int i = 0; i < children.size(); i++) {
-        assertTrue(children.get(i).waitFor(90, TimeUnit.SECONDS), "child did not finish");
-        String output = read(logs.get(i));
-        assertEquals(0, children.get(i).exitValue(), output);
-        assertTrue(output.contains("borrows "), output);
-        assertFalse(output.contains(PASSWORD), output);
-      }
+      children.addAll(startWorkers(3, childProperties(budget, "20"), logs, "work", "3", "4"));
+      awaitSuccess(children, logs);
       sampling.set(false);
       sampler.join();
     } finally {
-      children.forEach(Process::destroyForcibly);
-      for (Path log : logs) {
-        Files.deleteIfExists(log);
-      }
+      stop(children, logs);
     }
     assertTrue(samples.get() > 50, "the sampler took only " + samples.get() + " samples");
     // The +1: a JVM with no connection yet must open one to look for a free slot.
@@ -172,33 +184,13 @@ class BudgetTest {
     // for longer than the acquire timeout: the third gets a slot only if the first two give theirs
     // back while it waits.
     int budget = 3;
-    List<Process> children = new ArrayList<>();
     List<Path> logs = new ArrayList<>();
+    List<Process> children = new ArrayList<>();
     try {
-      for (int i = 0; i < 3; i++) {
-        Path log = Files.createTempFile("poolguard-budget", ".log");
-        logs.add(log);
-        children.add(
-            ChildJvm.start(
-                BudgetWorkerMain.class,
-                Map.of(),
-                childProperties(budget, "5"),
-                log,
-                "work",
-                "2",
-                "12"));
-      }
-      for (int i = 0; i < children.size(); i++) {
-        assertTrue(children.get(i).waitFor(90, TimeUnit.SECONDS), "child did not finish");
-        String output = read(logs.get(i));
-        assertEquals(0, children.get(i).exitValue(), output);
-        assertTrue(output.contains("borrows "), output);
-      }
+      children.addAll(startWorkers(3, childProperties(budget, "5"), logs, "work", "2", "12"));
+      awaitSuccess(children, logs);
     } finally {
-      children.forEach(Process::destroyForcibly);
-      for (Path log : logs) {
-        Files.deleteIfExists(log);
-      }
+      stop(children, logs);
     }
   }
 
