@@ -216,7 +216,7 @@ final class PgBouncer implements BeforeAllCallback, AfterAllCallback {
     }
     return fail(
         "PgBouncer is not installed, and these tests run against a real one. Install it: "
-            + "apt-get install -y pgbouncer (Debian/Ubuntu; .ci/run does this), brew install pgbouncer (macOS).");
+            + "scripts/install-pgbouncer (Debian/Ubuntu: apt-get install -y pgbouncer; README's test command runs it), brew install pgbouncer (macOS).");
   }
 
   private static int freePort() throws IOException {
