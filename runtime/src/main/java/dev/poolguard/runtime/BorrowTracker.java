@@ -1,9 +1,7 @@
 package dev.poolguard.runtime;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts what happens to one pool and remembers who holds which connection, for which test. Each
@@ -94,11 +93,7 @@ final class BorrowTracker {
     borrows.incrementAndGet();
     peakInUse.accumulateAndGet(inUse.incrementAndGet(), Math::max);
     timeline.borrowed(held);
-    return (Connection)
-        Proxy.newProxyInstance(
-            BorrowTracker.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            new Returning(pooled, site));
+    return ConnectionProxy.of(new Returning(pooled, site));
   }
 
   int heldCount() {
@@ -205,7 +200,7 @@ final class BorrowTracker {
     // A proxy is equal only to itself: identity is the meaning of equals here.
     @SuppressWarnings("ReferenceEquality")
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    public @Nullable Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
         case "close", "abort" -> {
           if (isReturned.compareAndSet(false, true)) {
@@ -225,11 +220,7 @@ final class BorrowTracker {
           // Every other call goes to the pooled connection.
         }
       }
-      try {
-        return method.invoke(pooled, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
+      return ConnectionProxy.forward(pooled, method, args);
     }
   }
 }

@@ -1,9 +1,7 @@
 package dev.poolguard.runtime;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -214,11 +212,8 @@ final class ConnectionBudget {
   }
 
   private Connection slotted(Connection physical, boolean carriesMembership) {
-    return (Connection)
-        Proxy.newProxyInstance(
-            ConnectionBudget.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            new SlotHolder(physical, carriesMembership && !joinOnEveryConnection));
+    return ConnectionProxy.of(
+        new SlotHolder(physical, carriesMembership && !joinOnEveryConnection));
   }
 
   /** Gives the slot (and the membership mark, if this connection carries it) back on close. */
@@ -242,11 +237,7 @@ final class ConnectionBudget {
           memberMarked.set(false);
         }
       }
-      try {
-        return method.invoke(physical, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
+      return ConnectionProxy.forward(physical, method, args);
     }
   }
 }

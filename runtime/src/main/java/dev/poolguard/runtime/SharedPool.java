@@ -3,8 +3,6 @@ package dev.poolguard.runtime;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -75,10 +73,7 @@ final class SharedPool {
     try {
       hikari = new HikariDataSource(config);
     } catch (PoolInitializationException e) {
-      CapacityException capacity = CapacityException.in(e);
-      throw capacity != null
-          ? new PoolGuardException(String.valueOf(capacity.getMessage()), capacity)
-          : new PoolGuardException(FailureMessages.cannotConnect(settings, e), e.getCause());
+      throw startFailure(settings, e, e.getCause());
     }
     PoolSettings sized;
     try {
@@ -105,12 +100,20 @@ final class SharedPool {
     try (Connection first = hikari.getConnection()) {
       return CapacityPreflight.read(first, settings);
     } catch (SQLException e) {
-      // HikariCP gave up waiting; a full server or budget is its last failure, not a dead server.
-      CapacityException capacity = CapacityException.in(e);
-      throw capacity != null
-          ? new PoolGuardException(String.valueOf(capacity.getMessage()), capacity)
-          : new PoolGuardException(FailureMessages.cannotConnect(settings, e), e);
+      throw startFailure(settings, e, e);
     }
+  }
+
+  /**
+   * Why the pool could not start: a full server or budget (HikariCP's last failure then) says so in
+   * its own message; anything else is a server that cannot be reached.
+   */
+  private static PoolGuardException startFailure(
+      PoolSettings settings, Exception failure, @Nullable Throwable cause) {
+    CapacityException capacity = CapacityException.in(failure);
+    return capacity != null
+        ? new PoolGuardException(String.valueOf(capacity.getMessage()), capacity)
+        : new PoolGuardException(FailureMessages.cannotConnect(settings, failure), cause);
   }
 
   /**
@@ -146,25 +149,18 @@ final class SharedPool {
    * budget is closed instead of kept, so its slot goes to a JVM that has none.
    */
   private Connection returnedOrRetired(Connection pooled, ConnectionBudget budget) {
-    return (Connection)
-        Proxy.newProxyInstance(
-            SharedPool.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("close") && !pooled.isClosed()) {
-                if (budget.shouldRetire(pooled)) {
-                  hikari.evictConnection(pooled);
-                } else {
-                  pooled.close();
-                }
-                return null;
-              }
-              try {
-                return method.invoke(pooled, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+    return ConnectionProxy.of(
+        (proxy, method, args) -> {
+          if (method.getName().equals("close") && !pooled.isClosed()) {
+            if (budget.shouldRetire(pooled)) {
+              hikari.evictConnection(pooled);
+            } else {
+              pooled.close();
+            }
+            return null;
+          }
+          return ConnectionProxy.forward(pooled, method, args);
+        });
   }
 
   PoolStats stats() {
