@@ -20,12 +20,23 @@ final class SessionReport {
    * borrows 150, peak 3 in use, waits 12, time-outs 0, suspected leaks 0, wall time 8.4 s}.
    */
   static String line(PoolSettings settings, PoolStats stats, Duration wallTime) {
+    return "session report for "
+        + settings.describeTarget()
+        + " (pool "
+        + stats.poolName()
+        + "): "
+        + figures(stats, wallTime);
+  }
+
+  /**
+   * The session's figures, worded the same wherever they are shown (the report line, the timeline's
+   * heading): {@code pool size 3, borrows 150, ..., wall time 8.4 s}.
+   */
+  static String figures(PoolStats stats, Duration wallTime) {
     return String.format(
         Locale.ROOT,
-        "session report for %s (pool %s): pool size %d, borrows %d, peak %d in use, waits %d, time-outs %d, "
-            + "suspected leaks %d, wall time %.1f s",
-        settings.describeTarget(),
-        stats.poolName(),
+        "pool size %d, borrows %d, peak %d in use, waits %d, time-outs %d, suspected leaks %d,"
+            + " wall time %.1f s",
         stats.maximumPoolSize(),
         stats.borrows(),
         stats.peakInUse(),

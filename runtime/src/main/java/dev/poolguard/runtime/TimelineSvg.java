@@ -60,18 +60,7 @@ final class TimelineSvg {
         12,
         "normal",
         INK,
-        String.format(
-            Locale.ROOT,
-            "pool %s: size %d, borrows %d, peak %d in use, waits %d, time-outs %d, suspected leaks"
-                + " %d, wall time %.1f s",
-            stats.poolName(),
-            stats.maximumPoolSize(),
-            stats.borrows(),
-            stats.peakInUse(),
-            stats.waits(),
-            stats.acquireTimeouts(),
-            stats.suspectedLeaks(),
-            wallTime.toMillis() / 1000.0));
+        "pool " + stats.poolName() + ": " + SessionReport.figures(stats, wallTime));
     legend();
     axes();
     inUse(timeline);
