@@ -97,7 +97,10 @@ public final class CompileOverheadBenchmark {
       classpath = realClasspath(opts.getOrDefault("classpath", ""));
       corpusLine =
           String.format(
-              Locale.ROOT, "Corpus: %d files of %s", sources.size(), realSources.replace(':', ' '));
+              Locale.ROOT,
+              "Corpus: %d files of %s",
+              sources.size(),
+              realSources.replace(File.pathSeparatorChar, ' '));
       // A real project's code may trip Error Prone's own ERROR checks; the benchmark measures,
       // it does not judge, so every finding is a warning and every file is analysed.
       commonFlags = "-XepAllErrorsAsWarnings";

@@ -89,8 +89,7 @@ final class Acquirers {
         return isMockInteraction(call) ? Optional.empty() : direct;
       }
     }
-    // Most calls return void or a primitive: no helper can hand out a resource through them.
-    return isPrimitiveOrVoid(method) ? Optional.empty() : helper(method, state, 0);
+    return helper(method, state, 0);
   }
 
   private static boolean isPrimitiveOrVoid(MethodSymbol method) {
@@ -137,6 +136,10 @@ final class Acquirers {
    * ({@code return ds.getConnection();}, or a local that holds one).
    */
   private Optional<Resource> helper(MethodSymbol method, VisitorState state, int depth) {
+    if (isPrimitiveOrVoid(method)) {
+      // Most calls: nothing can be handed out through them, and no look-up is needed to say so.
+      return Optional.empty();
+    }
     Optional<Resource> known = helpers.get(method);
     if (known != null) {
       return known;
@@ -221,9 +224,6 @@ final class Acquirers {
   }
 
   private static boolean returnsResourceType(MethodSymbol method, VisitorState state) {
-    if (isPrimitiveOrVoid(method)) {
-      return false;
-    }
     Type returned = method.getReturnType();
     return isSubtypeOf(returned, CONNECTION_TYPE, state)
         || isSubtypeOf(returned, HANDLE_TYPE, state);
