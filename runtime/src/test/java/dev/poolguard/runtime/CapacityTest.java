@@ -82,36 +82,37 @@ class CapacityTest {
   }
 
   /** Runs {@code open} with System.err captured (PoolGuard's own lines go there). */
-  private static String stderrOf(Runnable open) {
+  /** A pool just opened, and what PoolGuard printed while opening it. */
+  private record Opened(SharedPool pool, String output) {}
+
+  private static Opened open(String url, String acquireTimeout, String poolName) {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    SharedPool pool;
     try {
-      open.run();
+      pool = SharedPool.open(settings(url, acquireTimeout), poolName);
     } finally {
       System.setErr(original);
     }
-    return captured.toString(StandardCharsets.UTF_8);
+    return new Opened(pool, captured.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void aPostgresRoleNearlyFullShrinksThePoolToWhatIsFreeWithOneLine() throws Exception {
     hold(TestDatabases.POSTGRES_URL, 2);
-    SharedPool[] pool = new SharedPool[1];
-    String output =
-        stderrOf(
-            () ->
-                pool[0] =
-                    SharedPool.open(settings(TestDatabases.POSTGRES_URL, "2"), "poolguard-cap-pg"));
+    Opened opened = open(TestDatabases.POSTGRES_URL, "2", "poolguard-cap-pg");
+    SharedPool pool = opened.pool();
+    String output = opened.output();
     try {
-      assertEquals(2, pool[0].settings().maxPoolSize());
+      assertEquals(2, pool.settings().maxPoolSize());
       assertEquals(
           1, output.lines().filter(l -> l.contains("capacity pre-flight")).count(), output);
       assertTrue(output.contains("role " + ROLE + ": CONNECTION LIMIT 4, 3 in use"), output);
       assertTrue(output.contains("shrunk to 2"), output);
       assertFalse(output.contains(PASSWORD), output);
     } finally {
-      pool[0].close();
+      pool.close();
     }
   }
 
@@ -131,37 +132,29 @@ class CapacityTest {
 
   @Test
   void aPostgresRoleWithRoomKeepsThePoolAsConfiguredAndSaysNothing() throws Exception {
-    SharedPool[] pool = new SharedPool[1];
-    String output =
-        stderrOf(
-            () ->
-                pool[0] =
-                    SharedPool.open(
-                        settings(TestDatabases.POSTGRES_URL, "2"), "poolguard-cap-room"));
+    Opened opened = open(TestDatabases.POSTGRES_URL, "2", "poolguard-cap-room");
+    SharedPool pool = opened.pool();
+    String output = opened.output();
     try {
-      assertEquals(3, pool[0].settings().maxPoolSize());
+      assertEquals(3, pool.settings().maxPoolSize());
       assertFalse(output.contains("capacity pre-flight"), output);
     } finally {
-      pool[0].close();
+      pool.close();
     }
   }
 
   @Test
   void aMariadbUserNearlyAtMaxUserConnectionsShrinksThePool() throws Exception {
     hold(TestDatabases.MARIADB_URL, 2);
-    SharedPool[] pool = new SharedPool[1];
-    String output =
-        stderrOf(
-            () ->
-                pool[0] =
-                    SharedPool.open(
-                        settings(TestDatabases.MARIADB_URL, "2"), "poolguard-cap-maria"));
+    Opened opened = open(TestDatabases.MARIADB_URL, "2", "poolguard-cap-maria");
+    SharedPool pool = opened.pool();
+    String output = opened.output();
     try {
-      assertEquals(2, pool[0].settings().maxPoolSize());
+      assertEquals(2, pool.settings().maxPoolSize());
       assertTrue(output.contains("max_user_connections 4 (the account's), 3 in use"), output);
       assertFalse(output.contains(PASSWORD), output);
     } finally {
-      pool[0].close();
+      pool.close();
     }
   }
 
