@@ -4,25 +4,29 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.Rollout;
 import dev.poolguard.checks.common.TestCodeDetector;
+import dev.poolguard.checks.common.UnitTrees;
 import java.util.Optional;
 import javax.inject.Inject;
 
@@ -41,9 +45,13 @@ import javax.inject.Inject;
     link = Links.DOCS + "PerTestDatabaseClient.md",
     linkType = CUSTOM,
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class PerTestDatabaseClient extends BugChecker
-    implements NewClassTreeMatcher, MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
+public final class PerTestDatabaseClient extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
+
+  // Besides the calls to a client-building method's name: constructions and member references
+  // (`HikariDataSource::new`), which the catalog decides by the constructed class.
+  private static final ImmutableSet<Tree.Kind> CONSTRUCTIONS_AND_REFERENCES =
+      Sets.immutableEnumSet(Tree.Kind.NEW_CLASS, Tree.Kind.MEMBER_REFERENCE);
 
   private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
@@ -68,32 +76,43 @@ public final class PerTestDatabaseClient extends BugChecker
   }
 
   @Override
-  public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return match(tree, ASTHelpers.getSymbol(tree), state);
+  public Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
+    UnitTrees trees = UnitTrees.of(state);
+    if (trees.isTestCode(testCode, state)) {
+      ClientCatalog.InCompilation clients = catalog.forCompilation(state);
+      UnitTrees.report(
+          this,
+          state,
+          trees.callsNamed(clients.methodNames(), CONSTRUCTIONS_AND_REFERENCES),
+          (site, s) -> match(site, clients, s));
+    }
+    return Description.NO_MATCH;
   }
 
-  @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    MethodSymbol method = ASTHelpers.getSymbol(tree);
-    if (method.isConstructor()) {
-      // super(..) or this(..) in a constructor: the `new` that runs it is the construction.
+  private Description match(
+      UnitTrees.Site site, ClientCatalog.InCompilation clients, VisitorState unitState) {
+    MethodSymbol method = site.method();
+    if (method == null
+        // super(..) or this(..) in a constructor: the `new` that runs it is the construction.
+        || (site.tree() instanceof MethodInvocationTree && method.isConstructor())) {
       return Description.NO_MATCH;
     }
-    return match(tree, method, state);
+    return match((ExpressionTree) site.tree(), method, clients, unitState, site.path());
   }
 
-  @Override
-  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return match(tree, ASTHelpers.getSymbol(tree), state);
-  }
-
-  private Description match(ExpressionTree tree, MethodSymbol method, VisitorState state) {
-    Optional<ClientKind> kind = catalog.clientBuiltBy(method, state);
-    // Cheapest first: nearly every call builds no client; the holder tests walk up the path, the
-    // URL search scans the enclosing code.
-    if (kind.isEmpty()
-        || !testCode.isTestCode(state)
-        || holders.isInDeclaredHolder(state.getPath())
+  private Description match(
+      ExpressionTree tree,
+      MethodSymbol method,
+      ClientCatalog.InCompilation clients,
+      VisitorState unitState,
+      TreePath path) {
+    Optional<ClientKind> kind = clients.clientBuiltBy(method, unitState);
+    if (kind.isEmpty()) {
+      return Description.NO_MATCH; // nearly every call
+    }
+    // Cheapest first: the holder tests walk up the path, the URL search scans the enclosing code.
+    VisitorState state = unitState.withPath(path);
+    if (holders.isInDeclaredHolder(path)
         || SharedPoolHolders.isSingletonCreation(state)
         || EmbeddedUrls.isInMemoryOnly(tree, state)) {
       return Description.NO_MATCH;

@@ -4,20 +4,21 @@ import static com.google.errorprone.util.ASTHelpers.getEnclosedElements;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.suppliers.Supplier;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
-import java.util.HashMap;
-import java.util.Map;
+import com.sun.tools.javac.tree.TreeInfo;
+import com.sun.tools.javac.util.Name;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides whether the compilation unit being checked is test code, once per compilation unit.
+ * Decides whether the compilation unit being checked is test code ({@link UnitTrees} keeps the
+ * answer for the unit's other checks).
  *
  * <p>Test code is, in order: everything when {@code PoolGuard:AllCode} is set; a compilation Error
  * Prone was told is test-only ({@code -XepCompilingTestOnlyCode}); a file under a test source path;
@@ -32,10 +33,6 @@ public final class TestCodeDetector {
           "Test|Test[A-Z0-9_].*|.*(Test|Tests|TestCase|IT|ITCase|Fixture|Fixtures|TestSupport|TestBase)");
 
   private final PoolGuardConfig config;
-  // Checks visit many trees per compilation unit; each unit is classified once per compilation,
-  // for all checks together (they all read the same flags).
-  private static final Supplier<Map<CompilationUnitTree, Boolean>> CLASSIFIED =
-      VisitorState.memoize(unused -> new HashMap<>());
 
   public TestCodeDetector(PoolGuardConfig config) {
     this.config = config;
@@ -45,9 +42,7 @@ public final class TestCodeDetector {
     if (config.allCode() || state.errorProneOptions().isTestOnlyTarget()) {
       return true;
     }
-    return CLASSIFIED
-        .get(state)
-        .computeIfAbsent(state.getPath().getCompilationUnit(), this::classify);
+    return classify(state.getPath().getCompilationUnit());
   }
 
   private boolean classify(CompilationUnitTree unit) {
@@ -76,7 +71,9 @@ public final class TestCodeDetector {
 
   private static boolean importsTestFramework(CompilationUnitTree unit) {
     for (ImportTree importTree : unit.getImports()) {
-      if (TestFrameworks.isTestLibrary(importTree.getQualifiedIdentifier().toString())) {
+      // The name as javac already holds it; Tree#toString would pretty-print the tree first.
+      Name imported = TreeInfo.fullName((JCTree) importTree.getQualifiedIdentifier());
+      if (imported != null && TestFrameworks.isTestLibrary(imported.toString())) {
         return true;
       }
     }

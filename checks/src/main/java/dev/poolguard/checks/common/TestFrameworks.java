@@ -54,6 +54,14 @@ public final class TestFrameworks {
           "org.testng.annotations.BeforeTest",
           "org.testng.annotations.BeforeGroups");
 
+  /** Any of the method annotations above: one pass over a method's annotations answers all. */
+  private static final ImmutableSet<String> TEST_RELATED_METHOD_ANNOTATIONS =
+      ImmutableSet.<String>builder()
+          .addAll(TEST_METHOD_ANNOTATIONS)
+          .addAll(TEARDOWN_ANNOTATIONS)
+          .addAll(SETUP_ANNOTATIONS)
+          .build();
+
   /** Class annotations that make a class a test class even before its methods are read. */
   static final ImmutableSet<String> TEST_CLASS_ANNOTATIONS =
       ImmutableSet.of(
@@ -137,7 +145,7 @@ public final class TestFrameworks {
   }
 
   public static boolean isTestOrLifecycleMethod(Symbol method) {
-    return hasAnyAnnotation(method, TEST_METHOD_ANNOTATIONS) || isLifecycleMethod(method);
+    return hasAnyAnnotation(method, TEST_RELATED_METHOD_ANNOTATIONS);
   }
 
   /**
@@ -145,8 +153,9 @@ public final class TestFrameworks {
    * annotation, or a JUnit 3 / framework test base class.
    */
   public static boolean isTestRelated(ClassSymbol clazz) {
-    return declaresTests(clazz)
-        || declaresMethodsMatching(clazz, TestFrameworks::isLifecycleMethod);
+    return hasAnyAnnotation(clazz, TEST_CLASS_ANNOTATIONS)
+        || extendsTestBase(clazz)
+        || declaresMethodsMatching(clazz, TestFrameworks::isTestOrLifecycleMethod);
   }
 
   /**
@@ -170,11 +179,6 @@ public final class TestFrameworks {
     return false;
   }
 
-  static boolean isLifecycleMethod(Symbol method) {
-    return hasAnyAnnotation(method, SETUP_ANNOTATIONS)
-        || hasAnyAnnotation(method, TEARDOWN_ANNOTATIONS);
-  }
-
   public static boolean isTeardownMethod(Symbol method) {
     return hasAnyAnnotation(method, TEARDOWN_ANNOTATIONS);
   }
@@ -189,10 +193,12 @@ public final class TestFrameworks {
       if (type == null) {
         continue;
       }
-      if (annotations.contains(type.getQualifiedName().toString())) {
+      // Decoded once: classifying a unit asks this of every method's every annotation.
+      String name = type.getQualifiedName().toString();
+      if (annotations.contains(name)) {
         return true;
       }
-      if (!type.getQualifiedName().toString().startsWith("java.lang.")) {
+      if (!name.startsWith("java.lang.")) {
         for (Attribute.Compound meta : type.getAnnotationMirrors()) {
           if (meta.type.tsym != null
               && annotations.contains(meta.type.tsym.getQualifiedName().toString())) {

@@ -5,13 +5,13 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
@@ -21,6 +21,8 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -30,6 +32,7 @@ import dev.poolguard.checks.common.Rollout;
 import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;
 import dev.poolguard.checks.common.Trees;
+import dev.poolguard.checks.common.UnitTrees;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,9 +57,11 @@ import org.jspecify.annotations.Nullable;
     link = Links.DOCS + "HardcodedTestSlug.md",
     linkType = CUSTOM,
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class HardcodedTestSlug extends BugChecker
-    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, AssignmentTreeMatcher {
+public final class HardcodedTestSlug extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
+
+  private static final ImmutableSet<Tree.Kind> WRITING_TREES =
+      Sets.immutableEnumSet(Tree.Kind.METHOD_INVOCATION, Tree.Kind.NEW_CLASS, Tree.Kind.ASSIGNMENT);
 
   private final TestCodeDetector testCode;
   private final KeySlots slots;
@@ -84,18 +89,38 @@ public final class HardcodedTestSlug extends BugChecker
   }
 
   @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return matchCall(tree, tree.getArguments(), state);
+  public Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
+    UnitTrees trees = UnitTrees.of(state);
+    if (trees.isTestCode(testCode, state)) {
+      KeySlots.InCompilation compilationSlots = slots.forCompilation(state);
+      UnitTrees.report(
+          this, state, trees.ofKinds(WRITING_TREES), (site, s) -> match(site, compilationSlots, s));
+    }
+    return Description.NO_MATCH;
   }
 
-  @Override
-  public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return matchCall(tree, tree.getArguments(), state);
+  private Description match(
+      UnitTrees.Site site, KeySlots.InCompilation compilationSlots, VisitorState unitState) {
+    Tree leaf = site.tree();
+    if (leaf instanceof AssignmentTree assignment) {
+      return matchAssignment(assignment, site.path(), unitState);
+    }
+    List<? extends ExpressionTree> arguments =
+        leaf instanceof MethodInvocationTree call
+            ? call.getArguments()
+            : ((NewClassTree) leaf).getArguments();
+    MethodSymbol method = site.method();
+    if (arguments.isEmpty() || method == null) {
+      return Description.NO_MATCH;
+    }
+    ImmutableList<KeySlots.Slot> found = compilationSlots.slots(method, arguments, unitState);
+    return found.isEmpty()
+        ? Description.NO_MATCH
+        : describe(found, unitState.withPath(site.path()));
   }
 
   /** {@code product.slug = "test-package"} on a data object's field. */
-  @Override
-  public Description matchAssignment(AssignmentTree tree, VisitorState state) {
+  private Description matchAssignment(AssignmentTree tree, TreePath path, VisitorState unitState) {
     if (!(tree.getVariable() instanceof MemberSelectTree target)
         || Trees.isThis(target.getExpression()) // a class initialising its own field
         || !(ASTHelpers.getSymbol(target) instanceof VarSymbol field)) {
@@ -103,26 +128,13 @@ public final class HardcodedTestSlug extends BugChecker
     }
     String key = slots.keyOfField(field);
     if (key == null
-        || (field.owner instanceof ClassSymbol owner && TestFrameworks.declaresTests(owner))
-        || !testCode.isTestCode(state)) {
+        || (field.owner instanceof ClassSymbol owner && TestFrameworks.declaresTests(owner))) {
       return Description.NO_MATCH;
     }
     KeySlots.Slot slot =
         new KeySlots.Slot(
-            tree.getExpression(), key, "field " + field.getSimpleName(), KeySlots.Kind.NAMED);
-    return describe(ImmutableList.of(slot), state);
-  }
-
-  private Description matchCall(
-      ExpressionTree call, List<? extends ExpressionTree> arguments, VisitorState state) {
-    if (arguments.isEmpty() || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
-      return Description.NO_MATCH;
-    }
-    ImmutableList<KeySlots.Slot> found = slots.slots(method, arguments, state);
-    if (found.isEmpty() || !testCode.isTestCode(state)) {
-      return Description.NO_MATCH;
-    }
-    return describe(found, state);
+            tree.getExpression(), key, () -> "field " + field.getSimpleName(), KeySlots.Kind.NAMED);
+    return describe(ImmutableList.of(slot), unitState.withPath(path));
   }
 
   /**
@@ -170,7 +182,7 @@ public final class HardcodedTestSlug extends BugChecker
                 + " database, or a rerun meets rows an earlier run left behind ('duplicate key value"
                 + " violates unique constraint'). Generate it per run: UniqueSlugs.of(%s) from"
                 + " poolguard-runtime, or your project's unique-key factory.",
-            quoted, slot.key(), slot.where(), quoted);
+            quoted, slot.key(), slot.where().get(), quoted);
     return withheldBecause == null ? message : message + " " + withheldBecause;
   }
 }

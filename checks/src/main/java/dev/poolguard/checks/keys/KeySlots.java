@@ -177,8 +177,12 @@ final class KeySlots {
     KEYED
   }
 
-  /** One argument that is written into a key: the value, the key name, and how the slot reads. */
-  record Slot(ExpressionTree value, String key, String where, Kind kind) {}
+  /**
+   * One argument that is written into a key: the value, the key name, how the slot reads (rendered
+   * only for a finding: most slots hold values that are not fixed), and its kind.
+   */
+  record Slot(
+      ExpressionTree value, String key, java.util.function.Supplier<String> where, Kind kind) {}
 
   /** Parameter names of a class compiled without {@code -parameters}. */
   private static final Pattern SYNTHETIC_PARAMETER = Pattern.compile("arg\\d+");
@@ -190,15 +194,18 @@ final class KeySlots {
       VisitorState.memoize(unused -> new HashMap<>());
 
   /**
-   * What a method's name and signature say about its slots: its parameters' keys, whether it can
-   * have a slot at all, the key a one-argument method named after one writes ({@code ""} for none),
-   * and whether it is a test-data helper whose keyed parameters are written.
+   * What a method's name and signature say about its slots: the name as a string (decoded once),
+   * its parameters' keys, whether it can have a slot at all, the key a one-argument method named
+   * after one writes ({@code ""} for none), whether it is a test-data helper whose keyed parameters
+   * are written, and whether it is a key-value constructor ({@code new Document("slug", v)}).
    */
   private record MethodFacts(
+      String name,
       ParameterKeys parameterKeys,
       boolean mayHaveSlots,
       String namedKey,
-      boolean writesParameterKeys) {}
+      boolean writesParameterKeys,
+      boolean keyValueConstructor) {}
 
   KeySlots(KeyNames keys, ImmutableList<MemberName> uniqueFactories) {
     this.keys = keys;
@@ -206,26 +213,54 @@ final class KeySlots {
   }
 
   /**
-   * The key slots among {@code arguments} of a call to {@code method} (a method or constructor).
+   * The slot finder with the look-ups of {@code state}'s compilation fetched once: the check asks
+   * about every call of a unit, and fetching them per call would cost more than most answers.
    */
-  ImmutableList<Slot> slots(
-      MethodSymbol method, List<? extends ExpressionTree> arguments, VisitorState state) {
-    if (arguments.isEmpty()) {
-      return ImmutableList.of();
+  InCompilation forCompilation(VisitorState state) {
+    return new InCompilation(methodFacts.get(state));
+  }
+
+  /** The slot finder in one compilation. */
+  final class InCompilation {
+    private final Map<MethodSymbol, MethodFacts> known;
+
+    private InCompilation(Map<MethodSymbol, MethodFacts> known) {
+      this.known = known;
     }
-    MethodFacts facts = methodFacts.get(state).computeIfAbsent(method, this::facts);
-    if (!facts.mayHaveSlots()) {
-      return ImmutableList.of();
+
+    /**
+     * The key slots among {@code arguments} of a call to {@code method} (a method or constructor).
+     */
+    ImmutableList<Slot> slots(
+        MethodSymbol method, List<? extends ExpressionTree> arguments, VisitorState state) {
+      if (arguments.isEmpty()) {
+        return ImmutableList.of();
+      }
+      MethodFacts facts = known.get(method);
+      if (facts == null) {
+        facts = facts(method);
+        known.put(method, facts);
+      }
+      return facts.mayHaveSlots() ? slotsOf(method, facts, arguments, state) : ImmutableList.of();
     }
+  }
+
+  private ImmutableList<Slot> slotsOf(
+      MethodSymbol method,
+      MethodFacts facts,
+      List<? extends ExpressionTree> arguments,
+      VisitorState state) {
     List<Slot> slots = new ArrayList<>();
     if (method.isConstructor()) {
-      keyedConstructor(method, arguments, slots);
+      if (facts.keyValueConstructor() && arguments.size() == 2) {
+        keyed(arguments.get(0), arguments.get(1), "new " + method.owner.getSimpleName(), slots);
+      }
       if (slots.isEmpty()) {
         namedParameters(method, facts.parameterKeys(), arguments, slots);
       }
       return withoutUniqueFactory(method, slots, state);
     }
-    String name = method.getSimpleName().toString();
+    String name = facts.name();
     if (name.equals("of") && arguments.size() % 2 == 0 && isMap(method.owner, state)) {
       for (int i = 0; i + 1 < arguments.size(); i += 2) {
         keyed(arguments.get(i), arguments.get(i + 1), method.owner.getSimpleName() + ".of", slots);
@@ -242,7 +277,10 @@ final class KeySlots {
       // setSlug(v), slug(v), withSlug(v), tenantSlug(v) on a builder.
       slots.add(
           new Slot(
-              arguments.get(0), facts.namedKey(), method.getSimpleName() + "(..)", Kind.NAMED));
+              arguments.get(0),
+              facts.namedKey(),
+              () -> method.getSimpleName() + "(..)",
+              Kind.NAMED));
     }
     if (slots.isEmpty() && facts.writesParameterKeys()) {
       namedParameters(method, facts.parameterKeys(), arguments, slots);
@@ -252,23 +290,22 @@ final class KeySlots {
 
   /**
    * What a call to {@code method} can have, whatever its arguments: whether a key slot at all (the
-   * cheap necessary conditions of {@link #slots}; most calls are to methods that never can), its
-   * parameters' keys, the key a one-argument method named after one writes, and whether it is a
-   * test-data helper.
+   * cheap necessary conditions of {@link InCompilation#slots}; most calls are to methods that never
+   * can), its parameters' keys, the key a one-argument method named after one writes, and whether
+   * it is a test-data helper.
    */
   private MethodFacts facts(MethodSymbol method) {
     ParameterKeys parameterKeys = parameterKeys(method);
     if (method.isConstructor()) {
+      boolean keyValue =
+          KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString());
       return new MethodFacts(
-          parameterKeys,
-          KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString())
-              || !parameterKeys.isEmpty(),
-          "",
-          false);
+          "<init>", parameterKeys, keyValue || !parameterKeys.isEmpty(), "", false, keyValue);
     }
     String name = method.getSimpleName().toString();
     boolean namedAfterKey = keys.mayDenoteKey(name);
     return new MethodFacts(
+        name,
         parameterKeys,
         name.equals("of")
             || KEY_THEN_VALUE.contains(name)
@@ -276,7 +313,8 @@ final class KeySlots {
             || namedAfterKey
             || !parameterKeys.isEmpty(),
         namedAfterKey ? namedMethodKey(method) : "",
-        !parameterKeys.isEmpty() && isTestDataHelper(method));
+        !parameterKeys.isEmpty() && isTestDataHelper(method),
+        false);
   }
 
   // Checked last: almost no call has a key slot, and the owner's qualified name is costly to read.
@@ -358,10 +396,6 @@ final class KeySlots {
       return;
     }
     List<String> names = parameters.names();
-    String call =
-        method.isConstructor()
-            ? "new " + method.owner.getSimpleName()
-            : method.getSimpleName().toString();
     boolean varargs = method.isVarArgs();
     for (int i = 0; i < arguments.size(); i++) {
       int parameter = i;
@@ -373,11 +407,18 @@ final class KeySlots {
       }
       String key = parameters.keys().get(parameter);
       if (key != null) {
+        String name = names.get(parameter);
         slots.add(
             new Slot(
                 arguments.get(i),
                 key,
-                call + "(.., " + names.get(parameter) + ", ..)",
+                () ->
+                    (method.isConstructor()
+                            ? "new " + method.owner.getSimpleName()
+                            : method.getSimpleName().toString())
+                        + "(.., "
+                        + name
+                        + ", ..)",
                 Kind.NAMED));
       }
     }
@@ -433,19 +474,10 @@ final class KeySlots {
     return names;
   }
 
-  /** {@code new MapSqlParameterSource("slug", v)}, {@code new Document("slug", v)}. */
-  private void keyedConstructor(
-      MethodSymbol constructor, List<? extends ExpressionTree> arguments, List<Slot> slots) {
-    if (arguments.size() == 2
-        && KEY_VALUE_CONSTRUCTORS.contains(constructor.owner.getQualifiedName().toString())) {
-      keyed(arguments.get(0), arguments.get(1), "new " + constructor.owner.getSimpleName(), slots);
-    }
-  }
-
   private void keyed(ExpressionTree key, ExpressionTree value, String call, List<Slot> slots) {
     String keyName = keyNamed(key);
     if (keyName != null) {
-      slots.add(new Slot(value, keyName, call + "(\"" + keyName + "\", ..)", Kind.KEYED));
+      slots.add(new Slot(value, keyName, () -> call + "(\"" + keyName + "\", ..)", Kind.KEYED));
     }
   }
 

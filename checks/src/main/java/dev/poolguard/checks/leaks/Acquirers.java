@@ -80,9 +80,13 @@ final class Acquirers {
     this.additional = additional;
   }
 
-  /** The resource {@code call} borrows, if it borrows one. */
-  Optional<Resource> borrowedBy(MethodInvocationTree call, VisitorState state) {
-    MethodSymbol method = ASTHelpers.getSymbol(call);
+  /** The resource {@code call} (a call of {@code method}) borrows, if it borrows one. */
+  Optional<Resource> borrowedBy(
+      MethodInvocationTree call, MethodSymbol method, VisitorState state) {
+    if (isPrimitiveOrVoid(method)) {
+      // Most calls: nothing can be borrowed or handed out through them.
+      return Optional.empty();
+    }
     if (acquiringNames(state).contains(method.getSimpleName())) {
       Optional<Resource> direct = direct(call, method, state);
       if (direct.isPresent()) {

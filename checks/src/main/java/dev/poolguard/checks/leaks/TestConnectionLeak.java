@@ -4,24 +4,29 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.Rollout;
 import dev.poolguard.checks.common.TestCodeDetector;
-import java.util.Arrays;
+import dev.poolguard.checks.common.UnitTrees;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.lang.model.element.ElementKind;
@@ -43,10 +48,12 @@ import org.jspecify.annotations.Nullable;
     link = Links.DOCS + "TestConnectionLeak.md",
     linkType = CUSTOM,
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class TestConnectionLeak extends BugChecker implements MethodInvocationTreeMatcher {
+public final class TestConnectionLeak extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 
-  private static final String NAME = "TestConnectionLeak";
+  private static final ImmutableSet<Tree.Kind> CALLS =
+      Sets.immutableEnumSet(Tree.Kind.METHOD_INVOCATION);
+
   private static final int MAX_QUOTED_LENGTH = 80;
 
   private final TestCodeDetector testCode;
@@ -71,26 +78,38 @@ public final class TestConnectionLeak extends BugChecker implements MethodInvoca
   }
 
   @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    Optional<Resource> borrowed = acquirers.borrowedBy(tree, state);
-    if (borrowed.isEmpty()
-        || !testCode.isTestCode(state)
+  public Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
+    UnitTrees trees = UnitTrees.of(state);
+    if (trees.isTestCode(testCode, state)) {
+      UnitTrees.report(this, state, trees.ofKinds(CALLS), this::match);
+    }
+    return Description.NO_MATCH;
+  }
+
+  private Description match(UnitTrees.Site site, VisitorState unitState) {
+    MethodInvocationTree tree = (MethodInvocationTree) site.tree();
+    MethodSymbol method = site.method();
+    Optional<Resource> borrowed =
+        method == null ? Optional.empty() : acquirers.borrowedBy(tree, method, unitState);
+    if (borrowed.isEmpty()) {
+      return Description.NO_MATCH; // nearly every call
+    }
+    VisitorState state = unitState.withPath(site.path());
+    Use use = Use.of(state.getPath(), state);
+    VarSymbol stored = use.kind() == Use.Kind.STORED ? use.variable() : null;
+    // Cheapest first: most borrows are try-with-resources resources, closed or handed on.
+    if ((!use.loses() && stored == null)
         || ExpectedFailure.isExpected(state.getPath())
         || PrivatePool.isBorrowedFrom(tree, state.getPath())) {
       return Description.NO_MATCH;
     }
     Resource resource = borrowed.get();
-    Use use = Use.of(state.getPath(), state);
-    if (use.loses()) {
+    if (stored == null) {
       return discarded(tree, resource, use, state);
     }
-    VarSymbol variable = use.variable();
-    if (use.kind() != Use.Kind.STORED || variable == null) {
-      return Description.NO_MATCH;
-    }
-    return variable.getKind() == ElementKind.FIELD
-        ? field(tree, resource, variable, state)
-        : local(tree, resource, use, variable, state);
+    return stored.getKind() == ElementKind.FIELD
+        ? field(tree, resource, stored, state)
+        : local(tree, resource, use, stored, state);
   }
 
   private Description discarded(
@@ -142,7 +161,7 @@ public final class TestConnectionLeak extends BugChecker implements MethodInvoca
     TreePath scope = enclosingScope(state.getPath());
     TreePath unitClass = outermostClass(state.getPath());
     TreePath assigningClass = state.findPathToEnclosing(ClassTree.class);
-    if (isSuppressed(field)
+    if (isSuppressed(field, state)
         || scope == null
         || unitClass == null
         || assigningClass == null
@@ -207,11 +226,6 @@ public final class TestConnectionLeak extends BugChecker implements MethodInvoca
             ? "'" + source + "'"
             : "'" + ASTHelpers.getSymbol(tree).getSimpleName() + "(..)'";
     return resource.helper() == null ? call : call + " (a helper that returns a borrowed resource)";
-  }
-
-  private static boolean isSuppressed(VarSymbol field) {
-    SuppressWarnings suppressed = field.getAnnotation(SuppressWarnings.class);
-    return suppressed != null && Arrays.asList(suppressed.value()).contains(NAME);
   }
 
   /** The method around {@code path}, lambdas included, or else the class member (initializer). */

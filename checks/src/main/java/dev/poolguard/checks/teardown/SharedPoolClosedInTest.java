@@ -8,18 +8,18 @@ import static com.google.errorprone.util.ASTHelpers.isStatic;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.TryTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -40,6 +40,7 @@ import dev.poolguard.checks.common.Rollout;
 import dev.poolguard.checks.common.StatementDeletion;
 import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;
+import dev.poolguard.checks.common.UnitTrees;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.inject.Inject;
@@ -60,16 +61,20 @@ import org.jspecify.annotations.Nullable;
     link = Links.DOCS + "SharedPoolClosedInTest.md",
     linkType = CUSTOM,
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class SharedPoolClosedInTest extends BugChecker
-    implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher, TryTreeMatcher {
+public final class SharedPoolClosedInTest extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
+
+  // Besides the calls to an ending method's name: member references (`POOL::close`) and
+  // try-with-resources.
+  private static final ImmutableSet<Tree.Kind> REFERENCES_AND_TRIES =
+      Sets.immutableEnumSet(Tree.Kind.MEMBER_REFERENCE, Tree.Kind.TRY);
 
   private static final Matcher<ExpressionTree> ENDS_ITS_RECEIVER =
       instanceMethod().anyClass().namedAnyOf(PoolTeardown.ENDING_METHODS);
   private static final Matcher<ExpressionTree> ENDS_ITS_ARGUMENT =
       staticMethod().anyClass().namedAnyOf(PoolTeardown.ENDING_STATIC_METHODS);
 
-  /** The ending methods' names in the compilation's name table, compared by identity. */
+  /** The ending methods' names in the compilation's name table: the calls this check reads. */
   private static final Supplier<ImmutableSet<Name>> ENDING_NAMES =
       VisitorState.memoize(
           state ->
@@ -105,31 +110,52 @@ public final class SharedPoolClosedInTest extends BugChecker
   }
 
   @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    ExpressionTree pool = endedPool(tree, state);
-    if (pool == null || !testCode.isTestCode(state)) {
-      return Description.NO_MATCH;
+  public Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
+    UnitTrees trees = UnitTrees.of(state);
+    if (trees.isTestCode(testCode, state)) {
+      UnitTrees.report(
+          this,
+          state,
+          trees.callsNamed(ENDING_NAMES.get(state), REFERENCES_AND_TRIES),
+          this::match);
     }
-    return describe(tree, pool, s -> s.getSourceForNode(tree), state, true);
+    return Description.NO_MATCH;
   }
 
-  @Override
-  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+  private Description match(UnitTrees.Site site, VisitorState unitState) {
+    TreePath path = site.path();
+    Tree leaf = site.tree();
+    if (leaf instanceof MethodInvocationTree call) {
+      ExpressionTree pool = endedPool(call, unitState);
+      return pool == null
+          ? Description.NO_MATCH
+          : describe(call, pool, s -> s.getSourceForNode(call), unitState.withPath(path), true);
+    }
+    if (leaf instanceof MemberReferenceTree reference) {
+      return matchReference(reference, path, unitState);
+    }
+    TryTree tryTree = (TryTree) leaf;
+    return tryTree.getResources().isEmpty()
+        ? Description.NO_MATCH
+        : matchTry(tryTree, unitState.withPath(path));
+  }
+
+  private Description matchReference(
+      MemberReferenceTree tree, TreePath path, VisitorState unitState) {
     // Only bound references such as POOL::close name the pool they will end.
-    if (!ENDS_ITS_RECEIVER.matches(tree, state)
-        || !(ASTHelpers.getSymbol(tree.getQualifierExpression()) instanceof VarSymbol)
-        || !testCode.isTestCode(state)) {
+    if (!ENDS_ITS_RECEIVER.matches(tree, unitState)
+        || !(ASTHelpers.getSymbol(tree.getQualifierExpression()) instanceof VarSymbol)) {
       return Description.NO_MATCH;
     }
     return describe(
-        tree, tree.getQualifierExpression(), s -> s.getSourceForNode(tree), state, false);
+        tree,
+        tree.getQualifierExpression(),
+        s -> s.getSourceForNode(tree),
+        unitState.withPath(path),
+        false);
   }
 
-  @Override
-  public Description matchTry(TryTree tree, VisitorState state) {
-    if (tree.getResources().isEmpty() || !testCode.isTestCode(state)) {
-      return Description.NO_MATCH;
-    }
+  private Description matchTry(TryTree tree, VisitorState state) {
     for (Tree resource : tree.getResources()) {
       ExpressionTree pool =
           resource instanceof VariableTree variableTree
@@ -149,10 +175,6 @@ public final class SharedPoolClosedInTest extends BugChecker
    * argument.
    */
   private static @Nullable ExpressionTree endedPool(MethodInvocationTree call, VisitorState state) {
-    Symbol method = ASTHelpers.getSymbol(call);
-    if (!ENDING_NAMES.get(state).contains(method.getSimpleName())) {
-      return null; // nearly every call: skip the method matchers
-    }
     if (ENDS_ITS_RECEIVER.matches(call, state)) {
       return ASTHelpers.getReceiver(call);
     }

@@ -1,0 +1,209 @@
+package dev.poolguard.checks.common;
+
+import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.scanner.ScannerSupplier;
+import dev.poolguard.checks.clients.PerTestDatabaseClient;
+import dev.poolguard.checks.teardown.SharedPoolClosedInTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checks run as unit matchers over one shared walk ({@link UnitTrees}); these tests hold that
+ * dispatch to what Error Prone's per-tree dispatch did: suppression where it is written, generated
+ * code, the order of findings, and one walk serving several checks.
+ */
+final class UnitTreesTest {
+  private final CompilationTestHelper clients =
+      CompilationTestHelper.newInstance(PerTestDatabaseClient.class, getClass());
+
+  @Test
+  void suppressionOnTheMethodCoversOnlyThatMethod() {
+    clients
+        .addSourceLines(
+            "src/test/java/com/acme/PoolsTest.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "import org.junit.jupiter.api.Test;",
+            "class PoolsTest {",
+            "  @SuppressWarnings(\"PerTestDatabaseClient\")",
+            "  @Test void suppressed() {",
+            "    new HikariDataSource();",
+            "  }",
+            "  @Test void reported() {",
+            "    // BUG: Diagnostic contains: builds a connection pool of its own",
+            "    new HikariDataSource();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void suppressionOnTheClassCoversItsNestedClasses() {
+    clients
+        .addSourceLines(
+            "src/test/java/com/acme/PoolsTest.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "import org.junit.jupiter.api.Test;",
+            "@SuppressWarnings(\"PerTestDatabaseClient\")",
+            "class PoolsTest {",
+            "  @Test void suppressed() {",
+            "    new HikariDataSource();",
+            "  }",
+            "  class Nested {",
+            "    HikariDataSource pool = new HikariDataSource();",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void suppressionOnAVariableCoversItsInitializer() {
+    clients
+        .addSourceLines(
+            "src/test/java/com/acme/PoolsTest.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "import org.junit.jupiter.api.Test;",
+            "class PoolsTest {",
+            "  @Test void test() {",
+            "    @SuppressWarnings(\"PerTestDatabaseClient\")",
+            "    HikariDataSource suppressed = new HikariDataSource();",
+            "    // BUG: Diagnostic contains: builds a connection pool of its own",
+            "    HikariDataSource reported = new HikariDataSource();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void suppressionNamingAnotherCheckDoesNotSuppress() {
+    clients
+        .addSourceLines(
+            "src/test/java/com/acme/PoolsTest.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "import org.junit.jupiter.api.Test;",
+            "@SuppressWarnings(\"HardcodedTestSlug\")",
+            "class PoolsTest {",
+            "  @Test void test() {",
+            "    // BUG: Diagnostic contains: builds a connection pool of its own",
+            "    new HikariDataSource();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void ignoringSuppressionAnnotationsReportsSuppressedCode() {
+    clients
+        .addSourceLines(
+            "src/test/java/com/acme/PoolsTest.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "import org.junit.jupiter.api.Test;",
+            "@SuppressWarnings(\"PerTestDatabaseClient\")",
+            "class PoolsTest {",
+            "  @Test void test() {",
+            "    // BUG: Diagnostic contains: builds a connection pool of its own",
+            "    new HikariDataSource();",
+            "  }",
+            "}")
+        .setArgs("-XepIgnoreSuppressionAnnotations")
+        .doTest();
+  }
+
+  @Test
+  void warningsInGeneratedCodeAreDroppedWhenErrorProneIsToldTo() {
+    clients
+        .addSourceLines(
+            "src/test/java/com/acme/GeneratedPoolsTest.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "import javax.annotation.processing.Generated;",
+            "import org.junit.jupiter.api.Test;",
+            "@Generated(\"some.Generator\")",
+            "class GeneratedPoolsTest {",
+            "  @Test void test() {",
+            "    new HikariDataSource();",
+            "  }",
+            "}")
+        .setArgs("-XepDisableWarningsInGeneratedCode", "-Xep:PerTestDatabaseClient:WARN")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void errorsInGeneratedCodeAreStillReported() {
+    clients
+        .addSourceLines(
+            "src/test/java/com/acme/GeneratedPoolsTest.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "import javax.annotation.processing.Generated;",
+            "import org.junit.jupiter.api.Test;",
+            "@Generated(\"some.Generator\")",
+            "class GeneratedPoolsTest {",
+            "  @Test void test() {",
+            "    // BUG: Diagnostic contains: builds a connection pool of its own",
+            "    new HikariDataSource();",
+            "  }",
+            "}")
+        .setArgs("-XepDisableWarningsInGeneratedCode")
+        .doTest();
+  }
+
+  @Test
+  void eachUnitIsCheckedWithItsOwnTrees() {
+    clients
+        .addSourceLines(
+            "src/test/java/com/acme/FirstTest.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "import org.junit.jupiter.api.Test;",
+            "class FirstTest {",
+            "  @Test void test() {",
+            "    // BUG: Diagnostic contains: builds a connection pool of its own",
+            "    new HikariDataSource();",
+            "  }",
+            "}")
+        .addSourceLines(
+            "src/test/java/com/acme/SecondTest.java",
+            "package com.acme;",
+            "import java.sql.DriverManager;",
+            "import org.junit.jupiter.api.Test;",
+            "class SecondTest {",
+            "  @Test void test() throws Exception {",
+            "    // BUG: Diagnostic contains: builds a raw connection outside the shared pool",
+            "    DriverManager.getConnection(\"jdbc:postgresql://db/test\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void checksRunTogetherEachReportTheirOwnFindingsInOneUnit() {
+    CompilationTestHelper.newInstance(
+            ScannerSupplier.fromBugCheckerClasses(
+                PerTestDatabaseClient.class, SharedPoolClosedInTest.class),
+            getClass())
+        .addSourceLines(
+            "src/test/java/com/acme/TeardownTest.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "import dev.poolguard.runtime.SharedTestDataSource;",
+            "import org.junit.jupiter.api.AfterAll;",
+            "import org.junit.jupiter.api.Test;",
+            "class TeardownTest {",
+            "  @Test void test() {",
+            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    new HikariDataSource();",
+            "  }",
+            "  @AfterAll static void tearDown() throws Exception {",
+            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    ((AutoCloseable) SharedTestDataSource.get()).close();",
+            "  }",
+            "}")
+        .doTest();
+  }
+}
