@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The checks run as unit matchers over one shared walk ({@link UnitTrees}); these tests hold that
  * dispatch to what Error Prone's per-tree dispatch did: suppression where it is written, generated
- * code, the order of findings, and one walk serving several checks.
+ * code, each unit read with its own trees, and one walk serving several checks.
  */
 final class UnitTreesTest {
   private final CompilationTestHelper clients =
@@ -118,16 +118,7 @@ final class UnitTreesTest {
     clients
         .addSourceLines(
             "src/test/java/com/acme/GeneratedPoolsTest.java",
-            "package com.acme;",
-            "import com.zaxxer.hikari.HikariDataSource;",
-            "import javax.annotation.processing.Generated;",
-            "import org.junit.jupiter.api.Test;",
-            "@Generated(\"some.Generator\")",
-            "class GeneratedPoolsTest {",
-            "  @Test void test() {",
-            "    new HikariDataSource();",
-            "  }",
-            "}")
+            generatedTestBuildingAPool("    // a warning here, in @Generated code: dropped"))
         .setArgs("-XepDisableWarningsInGeneratedCode", "-Xep:PerTestDatabaseClient:WARN")
         .expectNoDiagnostics()
         .doTest();
@@ -138,19 +129,29 @@ final class UnitTreesTest {
     clients
         .addSourceLines(
             "src/test/java/com/acme/GeneratedPoolsTest.java",
-            "package com.acme;",
-            "import com.zaxxer.hikari.HikariDataSource;",
-            "import javax.annotation.processing.Generated;",
-            "import org.junit.jupiter.api.Test;",
-            "@Generated(\"some.Generator\")",
-            "class GeneratedPoolsTest {",
-            "  @Test void test() {",
-            "    // BUG: Diagnostic contains: builds a connection pool of its own",
-            "    new HikariDataSource();",
-            "  }",
-            "}")
+            generatedTestBuildingAPool(
+                "    // BUG: Diagnostic contains: builds a connection pool of its own"))
         .setArgs("-XepDisableWarningsInGeneratedCode")
         .doTest();
+  }
+
+  /**
+   * A {@code @Generated} test class whose test builds a pool, {@code comment} on the line above.
+   */
+  private static String[] generatedTestBuildingAPool(String comment) {
+    return new String[] {
+      "package com.acme;",
+      "import com.zaxxer.hikari.HikariDataSource;",
+      "import javax.annotation.processing.Generated;",
+      "import org.junit.jupiter.api.Test;",
+      "@Generated(\"some.Generator\")",
+      "class GeneratedPoolsTest {",
+      "  @Test void test() {",
+      comment,
+      "    new HikariDataSource();",
+      "  }",
+      "}"
+    };
   }
 
   @Test
