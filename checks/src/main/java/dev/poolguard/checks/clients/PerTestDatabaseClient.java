@@ -19,7 +19,6 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.poolguard.checks.common.Links;
@@ -91,28 +90,20 @@ public final class PerTestDatabaseClient extends BugChecker implements Compilati
 
   private Description match(
       UnitTrees.Site site, ClientCatalog.InCompilation clients, VisitorState unitState) {
+    ExpressionTree tree = (ExpressionTree) site.tree();
     MethodSymbol method = site.method();
     if (method == null
         // super(..) or this(..) in a constructor: the `new` that runs it is the construction.
-        || (site.tree() instanceof MethodInvocationTree && method.isConstructor())) {
+        || (tree instanceof MethodInvocationTree && method.isConstructor())) {
       return Description.NO_MATCH;
     }
-    return match((ExpressionTree) site.tree(), method, clients, unitState, site.path());
-  }
-
-  private Description match(
-      ExpressionTree tree,
-      MethodSymbol method,
-      ClientCatalog.InCompilation clients,
-      VisitorState unitState,
-      TreePath path) {
     Optional<ClientKind> kind = clients.clientBuiltBy(method, unitState);
     if (kind.isEmpty()) {
       return Description.NO_MATCH; // nearly every call
     }
     // Cheapest first: the holder tests walk up the path, the URL search scans the enclosing code.
-    VisitorState state = unitState.withPath(path);
-    if (holders.isInDeclaredHolder(path)
+    VisitorState state = unitState.withPath(site.path());
+    if (holders.isInDeclaredHolder(site.path())
         || SharedPoolHolders.isSingletonCreation(state)
         || EmbeddedUrls.isInMemoryOnly(tree, state)) {
       return Description.NO_MATCH;

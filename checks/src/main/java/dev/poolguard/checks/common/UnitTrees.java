@@ -22,6 +22,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.util.Name;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -199,7 +200,9 @@ public final class UnitTrees {
 
     Sites collect(TreePath unitPath) {
       scan(unitPath, null);
-      return new Sites(all, byKind);
+      // Read-only views: every check of the unit reads the same lists.
+      byKind.replaceAll((kind, sites) -> Collections.unmodifiableList(sites));
+      return new Sites(Collections.unmodifiableList(all), byKind);
     }
 
     private void add(Tree.Kind kind, @Nullable Symbol symbol) {
