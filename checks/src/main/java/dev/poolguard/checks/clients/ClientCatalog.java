@@ -17,6 +17,7 @@ import com.sun.tools.javac.util.Name;
 import dev.poolguard.checks.common.MemberName;
 import dev.poolguard.checks.common.Supertypes;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,14 @@ public final class ClientCatalog {
           .put("redis.clients.jedis.JedisPool", ClientKind.CLIENT)
           .put("com.mongodb.MongoClient", ClientKind.CLIENT)
           .buildOrThrow();
+
+  private static final Supplier<IdentityHashMap<Name, ClientKind>> CLIENT_TYPE_NAMES =
+      VisitorState.memoize(
+          state -> {
+            IdentityHashMap<Name, ClientKind> names = new IdentityHashMap<>();
+            CLIENT_TYPES.forEach((name, kind) -> names.put(state.getName(name), kind));
+            return names;
+          });
 
   private static final boolean ANY_OVERLOAD = false;
   private static final boolean URL_FIRST = true;
@@ -219,11 +228,6 @@ public final class ClientCatalog {
       this.known = known;
     }
 
-    /** The interned names a client-building method (not a constructor) can have. */
-    public ImmutableSet<Name> methodNames() {
-      return methodNames;
-    }
-
     /** As {@link ClientCatalog#clientBuiltBy}. */
     public Optional<ClientKind> clientBuiltBy(MethodSymbol method, VisitorState state) {
       if (!method.isConstructor() && !methodNames.contains(method.getSimpleName())) {
@@ -272,9 +276,14 @@ public final class ClientCatalog {
     return Optional.empty();
   }
 
-  private Optional<ClientKind> constructedKind(MethodSymbol constructor, VisitorState state) {
-    for (String name : Supertypes.names(constructor.owner.type, state)) {
-      ClientKind kind = CLIENT_TYPES.get(name);
+  private static Optional<ClientKind> constructedKind(
+      MethodSymbol constructor, VisitorState state) {
+    // Most derived first. Compared as the compilation's interned names: the suite constructs
+    // hundreds of classes (records, builders, collections) and decoding each supertype's name
+    // costs more than the rest of the decision.
+    IdentityHashMap<Name, ClientKind> clientTypes = CLIENT_TYPE_NAMES.get(state);
+    for (Type supertype : state.getTypes().closure(constructor.owner.type)) {
+      ClientKind kind = clientTypes.get(supertype.tsym.getQualifiedName());
       if (kind != null) {
         return Optional.of(kind);
       }

@@ -47,15 +47,16 @@ import javax.inject.Inject;
 public final class PerTestDatabaseClient extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 
-  // Besides the calls to a client-building method's name: constructions and member references
-  // (`HikariDataSource::new`), which the catalog decides by the constructed class.
-  private static final ImmutableSet<Tree.Kind> CONSTRUCTIONS_AND_REFERENCES =
-      Sets.immutableEnumSet(Tree.Kind.NEW_CLASS, Tree.Kind.MEMBER_REFERENCE);
+  // Calls, constructions and member references (`HikariDataSource::new`).
+  private static final ImmutableSet<Tree.Kind> CLIENT_BUILDING_TREES =
+      Sets.immutableEnumSet(
+          Tree.Kind.METHOD_INVOCATION, Tree.Kind.NEW_CLASS, Tree.Kind.MEMBER_REFERENCE);
 
   private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
   private final ClientCatalog catalog;
   private final Rollout rollout;
+  private final UnitTrees.Calls clientBuilders;
 
   /** Used by Error Prone when the check is loaded without flags. */
   public PerTestDatabaseClient() {
@@ -72,6 +73,10 @@ public final class PerTestDatabaseClient extends BugChecker implements Compilati
     this.rollout = new Rollout(config, canonicalName());
     this.holders = new SharedPoolHolders(config);
     this.catalog = new ClientCatalog(config.additionalClients());
+    this.clientBuilders =
+        new UnitTrees.Calls(
+            CLIENT_BUILDING_TREES,
+            (method, state) -> catalog.clientBuiltBy(method, state).isPresent());
   }
 
   @Override
@@ -80,10 +85,7 @@ public final class PerTestDatabaseClient extends BugChecker implements Compilati
     if (trees.isTestCode(testCode, state)) {
       ClientCatalog.InCompilation clients = catalog.forCompilation(state);
       UnitTrees.report(
-          this,
-          state,
-          trees.callsNamed(clients.methodNames(), CONSTRUCTIONS_AND_REFERENCES),
-          (site, s) -> match(site, clients, s));
+          this, state, trees.sites(clientBuilders, state), (site, s) -> match(site, clients, s));
     }
     return Description.NO_MATCH;
   }

@@ -1,5 +1,10 @@
 package dev.poolguard.checks.common;
 
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
@@ -20,19 +25,18 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.util.Name;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The trees of one compilation unit that the PoolGuard checks read (calls, constructions, member
- * references, {@code try} statements and assignments), collected in source order by one walk that
- * every check shares, and the loop that reports a check's findings among them.
+ * The trees of one compilation unit that the PoolGuard checks read, collected in source order by
+ * one walk that every check shares, and the loop that reports a check's findings among them.
  *
  * <p>Why the checks are unit matchers over this walk rather than Error Prone's per-tree matchers:
  * Error Prone starts a timer, builds a visitor state and calls the check for every call,
@@ -40,7 +44,14 @@ import org.jspecify.annotations.Nullable;
  * findings sit on a small share of the calls, that dispatch cost more than the checks' own work
  * (docs/benchmarks.md, "Compile overhead"). Here each check is called once per unit, skips units
  * that are not test code at once (the first check to ask classifies the unit for all), and reads
- * only its candidates: the walk resolves each call's method once for all checks.
+ * only its candidates.
+ *
+ * <p>Candidates are chosen by method: a check says which calls, constructions and member references
+ * it reads with a {@link Calls} (the kinds, and a test of the method they resolve to). The walk
+ * resolves each site's method once and decides each method once per compilation for every check, so
+ * the checks' own code never sees the many calls none of them reads. Error Prone loads the checks
+ * afresh for every compilation, so their code runs cold; the per-call work left is a look-up in the
+ * JDK's identity map. {@code try} statements and assignments are collected by kind.
  *
  * <p>Findings keep Error Prone's suppression: a finding inside a class, method or variable that
  * suppresses the check ({@code @SuppressWarnings} or the check's custom suppression annotation) is
@@ -49,12 +60,24 @@ import org.jspecify.annotations.Nullable;
  * <p>Internal: public only so that the checks' feature packages can use it. Not an API.
  */
 public final class UnitTrees {
+  /** The kinds a {@link Calls} can choose: the trees that resolve to a method or constructor. */
+  private static final ImmutableSet<Tree.Kind> CALL_KINDS =
+      Sets.immutableEnumSet(
+          Tree.Kind.METHOD_INVOCATION, Tree.Kind.NEW_CLASS, Tree.Kind.MEMBER_REFERENCE);
+
+  /** The kinds collected for any check that asks ({@link #ofKind}). */
+  private static final ImmutableSet<Tree.Kind> COLLECTED_KINDS =
+      Sets.immutableEnumSet(Tree.Kind.TRY, Tree.Kind.ASSIGNMENT);
+
+  // One bit per Calls in a long (see Decisions).
+  private static final int MAX_CALLS = Long.SIZE;
+
   /**
-   * One collected tree: where it is, its kind, and for a call, construction or member reference the
-   * method or constructor it resolves to ({@code null} where javac resolved none, and for {@code
-   * try}s and assignments).
+   * One collected tree: where it is, its kind, for a call, construction or member reference the
+   * method or constructor it resolves to ({@code null} for {@code try}s and assignments), and its
+   * place in the walk (source order).
    */
-  public record Site(TreePath path, Tree.Kind kind, @Nullable MethodSymbol method) {
+  public record Site(TreePath path, Tree.Kind kind, @Nullable MethodSymbol method, int order) {
     public Tree tree() {
       return path.getLeaf();
     }
@@ -70,22 +93,52 @@ public final class UnitTrees {
     Description match(Site site, VisitorState unitState);
   }
 
-  // Error Prone calls every check's unit matcher for one unit before it moves to the next, so the
-  // last unit's trees are all that is worth keeping.
-  private static final Supplier<LastUnit> LAST_UNIT =
-      VisitorState.memoize(unused -> new LastUnit());
+  /** A test of the method or constructor a call, construction or member reference resolves to. */
+  @FunctionalInterface
+  public interface MethodTest {
+    /**
+     * Whether a site resolving to {@code method} may be a finding. Asked once per method per
+     * compilation, so it must depend on the method (and the compilation) alone.
+     */
+    boolean mayMatch(MethodSymbol method, VisitorState state);
+  }
 
+  /**
+   * The calls, constructions or member references (of {@code kinds}) a check reads: those whose
+   * method passes {@code test}. A check holds one for its lifetime: the walk decides each method
+   * once per compilation for each instance.
+   */
+  public static final class Calls {
+    private final ImmutableSet<Tree.Kind> kinds;
+    private final MethodTest test;
+
+    public Calls(Set<Tree.Kind> kinds, MethodTest test) {
+      checkArgument(
+          !kinds.isEmpty() && CALL_KINDS.containsAll(kinds),
+          "kinds must be among %s: %s",
+          CALL_KINDS,
+          kinds);
+      this.kinds = Sets.immutableEnumSet(kinds);
+      this.test = test;
+    }
+  }
+
+  private static final Supplier<InCompilation> COMPILATION =
+      VisitorState.memoize(unused -> new InCompilation());
+
+  private final InCompilation compilation;
   private final TreePath unitPath;
   private @Nullable Sites sites;
   private @Nullable Boolean testCode;
 
-  private UnitTrees(TreePath unitPath) {
+  private UnitTrees(InCompilation compilation, TreePath unitPath) {
+    this.compilation = compilation;
     this.unitPath = unitPath;
   }
 
   /** The unit {@code unitState} is at: its trees are walked when first asked for. */
   public static UnitTrees of(VisitorState unitState) {
-    return LAST_UNIT.get(unitState).of(unitState.getPath());
+    return COMPILATION.get(unitState).unit(unitState.getPath());
   }
 
   /**
@@ -99,48 +152,53 @@ public final class UnitTrees {
     return testCode;
   }
 
-  /** The sites of the given kinds, in source order. */
-  public List<Site> ofKinds(Set<Tree.Kind> kinds) {
-    Sites sites = sites();
-    if (kinds.size() == 1) {
-      return sites.byKind().getOrDefault(kinds.iterator().next(), List.of());
+  /** The sites {@code calls} chooses, in source order. */
+  public List<Site> sites(Calls calls, VisitorState unitState) {
+    int index = compilation.register(calls);
+    Sites walked = sites;
+    if (walked == null || index >= walked.chosen().size()) {
+      // The first unit a Calls is asked about may have been walked for the checks before it: walk
+      // it again with every Calls known (once per Calls per compilation).
+      walked = walk(unitState);
     }
-    List<Site> selected = new ArrayList<>();
-    for (Site site : sites.all()) {
-      if (kinds.contains(site.kind())) {
-        selected.add(site);
+    return walked.chosen().get(index);
+  }
+
+  /** The {@code try} statements or the assignments of the unit, in source order. */
+  public List<Site> ofKind(Tree.Kind kind, VisitorState unitState) {
+    checkArgument(
+        COLLECTED_KINDS.contains(kind), "kind must be among %s: %s", COLLECTED_KINDS, kind);
+    Sites walked = sites == null ? walk(unitState) : sites;
+    return walked.byKind().getOrDefault(kind, List.of());
+  }
+
+  /** {@code first} and {@code second} (each in source order) merged into source order. */
+  public static List<Site> inSourceOrder(List<Site> first, List<Site> second) {
+    if (first.isEmpty() || second.isEmpty()) {
+      return first.isEmpty() ? second : first;
+    }
+    List<Site> merged = new ArrayList<>(first.size() + second.size());
+    int i = 0;
+    int j = 0;
+    while (i < first.size() || j < second.size()) {
+      if (j == second.size()
+          || (i < first.size() && first.get(i).order() < second.get(j).order())) {
+        merged.add(first.get(i++));
+      } else {
+        merged.add(second.get(j++));
       }
     }
-    return selected;
+    return merged;
   }
 
-  /**
-   * The method calls (not member references) to a method with one of {@code names}, and the sites
-   * of {@code alsoKinds}, in source order.
-   */
-  public List<Site> callsNamed(Set<Name> names, Set<Tree.Kind> alsoKinds) {
-    List<Site> selected = new ArrayList<>();
-    for (Site site : sites().all()) {
-      MethodSymbol method = site.method();
-      if (alsoKinds.contains(site.kind())
-          || (site.kind() == Tree.Kind.METHOD_INVOCATION
-              && method != null
-              && names.contains(method.getSimpleName()))) {
-        selected.add(site);
-      }
-    }
-    return selected;
+  private Sites walk(VisitorState unitState) {
+    Sites walked = new Collector(compilation, unitPath, unitState).collect();
+    sites = walked;
+    return walked;
   }
 
-  private Sites sites() {
-    if (sites == null) {
-      sites = new Collector().collect(unitPath);
-    }
-    return sites;
-  }
-
-  /** The unit's sites in source order, and each kind's. */
-  private record Sites(List<Site> all, Map<Tree.Kind, List<Site>> byKind) {}
+  /** Each registered Calls' sites (by registration index), and the collected kinds' sites. */
+  private record Sites(List<List<Site>> chosen, Map<Tree.Kind, List<Site>> byKind) {}
 
   /**
    * Reports what {@code matcher} finds at {@code sites}, in their order, each unless suppressed for
@@ -178,16 +236,57 @@ public final class UnitTrees {
     return false;
   }
 
-  /** The unit seen last. */
-  private static final class LastUnit {
+  /** What lasts for one compilation: the registered Calls, their decisions, the unit seen last. */
+  private static final class InCompilation {
+    private final List<Calls> registered = new ArrayList<>();
+    // Per method: which registered Calls choose it (bit i for the i-th), and how many are decided.
+    private final IdentityHashMap<MethodSymbol, Decisions> decisions = new IdentityHashMap<>();
+    // Error Prone calls every check's unit matcher for one unit before it moves to the next, so
+    // the last unit's trees are all that is worth keeping.
     private @Nullable UnitTrees last;
 
-    UnitTrees of(TreePath unitPath) {
+    UnitTrees unit(TreePath unitPath) {
       if (last == null || last.unitPath.getCompilationUnit() != unitPath.getCompilationUnit()) {
-        last = new UnitTrees(unitPath);
+        last = new UnitTrees(this, unitPath);
       }
       return last;
     }
+
+    int register(Calls calls) {
+      for (int i = 0; i < registered.size(); i++) {
+        if (registered.get(i) == calls) {
+          return i;
+        }
+      }
+      checkState(registered.size() < MAX_CALLS, "more than %s Calls in one compilation", MAX_CALLS);
+      registered.add(calls);
+      return registered.size() - 1;
+    }
+
+    /**
+     * The registered Calls (bit i for the i-th of the first {@code count}) that choose {@code
+     * method}.
+     */
+    long choosing(MethodSymbol method, int count, VisitorState state) {
+      Decisions decided = decisions.get(method);
+      if (decided == null) {
+        decided = new Decisions();
+        decisions.put(method, decided);
+      }
+      while (decided.count < count) {
+        if (registered.get(decided.count).test.mayMatch(method, state)) {
+          decided.chosenBy |= 1L << decided.count;
+        }
+        decided.count++;
+      }
+      return decided.chosenBy;
+    }
+  }
+
+  /** Which of the first {@code count} registered Calls choose one method. */
+  private static final class Decisions {
+    private long chosenBy;
+    private int count;
   }
 
   /**
@@ -195,26 +294,51 @@ public final class UnitTrees {
    * the types of declarations are not walked (nearly half of a test class's trees).
    */
   private static final class Collector extends TreePathScanner<@Nullable Void, @Nullable Void> {
-    private final List<Site> all = new ArrayList<>();
+    private final InCompilation compilation;
+    private final TreePath unitPath;
+    private final VisitorState state;
+    private final List<Calls> calls;
+    private final List<List<Site>> chosen;
     private final Map<Tree.Kind, List<Site>> byKind = new EnumMap<>(Tree.Kind.class);
+    private int order;
 
-    Sites collect(TreePath unitPath) {
-      scan(unitPath, null);
-      // Read-only views: every check of the unit reads the same lists.
-      byKind.replaceAll((kind, sites) -> Collections.unmodifiableList(sites));
-      return new Sites(Collections.unmodifiableList(all), byKind);
+    Collector(InCompilation compilation, TreePath unitPath, VisitorState state) {
+      this.compilation = compilation;
+      this.unitPath = unitPath;
+      this.state = state;
+      this.calls = List.copyOf(compilation.registered);
+      this.chosen = new ArrayList<>(calls.size());
+      calls.forEach(unused -> chosen.add(new ArrayList<>()));
     }
 
-    private void add(Tree.Kind kind, @Nullable Symbol symbol) {
-      Site site =
-          new Site(getCurrentPath(), kind, symbol instanceof MethodSymbol method ? method : null);
-      all.add(site);
-      List<Site> ofKind = byKind.get(kind);
-      if (ofKind == null) {
-        ofKind = new ArrayList<>();
-        byKind.put(kind, ofKind);
+    Sites collect() {
+      scan(unitPath, null);
+      // Read-only views: every check of the unit reads the same lists.
+      chosen.replaceAll(Collections::unmodifiableList);
+      byKind.replaceAll((kind, sites) -> Collections.unmodifiableList(sites));
+      return new Sites(Collections.unmodifiableList(chosen), byKind);
+    }
+
+    private void call(Tree.Kind kind, @Nullable Symbol symbol) {
+      int at = order++;
+      if (!(symbol instanceof MethodSymbol method)) {
+        return; // unresolved: no check reads it
       }
-      ofKind.add(site);
+      long chosenBy = compilation.choosing(method, calls.size(), state);
+      if (chosenBy == 0) {
+        return; // nearly every call
+      }
+      Site site = new Site(getCurrentPath(), kind, method, at);
+      for (int i = 0; i < calls.size(); i++) {
+        if ((chosenBy & (1L << i)) != 0 && calls.get(i).kinds.contains(kind)) {
+          chosen.get(i).add(site);
+        }
+      }
+    }
+
+    private void collect(Tree.Kind kind) {
+      Site site = new Site(getCurrentPath(), kind, null, order++);
+      byKind.computeIfAbsent(kind, unused -> new ArrayList<>()).add(site);
     }
 
     @Override
@@ -244,31 +368,31 @@ public final class UnitTrees {
 
     @Override
     public @Nullable Void visitMethodInvocation(MethodInvocationTree tree, @Nullable Void unused) {
-      add(Tree.Kind.METHOD_INVOCATION, ASTHelpers.getSymbol(tree.getMethodSelect()));
+      call(Tree.Kind.METHOD_INVOCATION, ASTHelpers.getSymbol(tree.getMethodSelect()));
       return super.visitMethodInvocation(tree, null);
     }
 
     @Override
     public @Nullable Void visitNewClass(NewClassTree tree, @Nullable Void unused) {
-      add(Tree.Kind.NEW_CLASS, ASTHelpers.getSymbol(tree));
+      call(Tree.Kind.NEW_CLASS, ASTHelpers.getSymbol(tree));
       return super.visitNewClass(tree, null);
     }
 
     @Override
     public @Nullable Void visitMemberReference(MemberReferenceTree tree, @Nullable Void unused) {
-      add(Tree.Kind.MEMBER_REFERENCE, ASTHelpers.getSymbol(tree));
+      call(Tree.Kind.MEMBER_REFERENCE, ASTHelpers.getSymbol(tree));
       return super.visitMemberReference(tree, null);
     }
 
     @Override
     public @Nullable Void visitTry(TryTree tree, @Nullable Void unused) {
-      add(Tree.Kind.TRY, null);
+      collect(Tree.Kind.TRY);
       return super.visitTry(tree, null);
     }
 
     @Override
     public @Nullable Void visitAssignment(AssignmentTree tree, @Nullable Void unused) {
-      add(Tree.Kind.ASSIGNMENT, null);
+      collect(Tree.Kind.ASSIGNMENT);
       return super.visitAssignment(tree, null);
     }
   }

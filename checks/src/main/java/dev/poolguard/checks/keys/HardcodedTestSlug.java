@@ -60,13 +60,15 @@ import org.jspecify.annotations.Nullable;
 public final class HardcodedTestSlug extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 
-  private static final ImmutableSet<Tree.Kind> WRITING_TREES =
-      Sets.immutableEnumSet(Tree.Kind.METHOD_INVOCATION, Tree.Kind.NEW_CLASS, Tree.Kind.ASSIGNMENT);
+  // Calls and constructions; assignments to a data object's field are read besides.
+  private static final ImmutableSet<Tree.Kind> WRITING_CALLS =
+      Sets.immutableEnumSet(Tree.Kind.METHOD_INVOCATION, Tree.Kind.NEW_CLASS);
 
   private final TestCodeDetector testCode;
   private final KeySlots slots;
   private final KeyNames keys;
   private final Rollout rollout;
+  private final UnitTrees.Calls writingCalls;
   // Checks visit many trees per compilation unit; each unit's constants are indexed once.
   private final Supplier<Map<CompilationUnitTree, ConstantStrings>> constants =
       VisitorState.memoize(unused -> new HashMap<>());
@@ -86,6 +88,10 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     this.rollout = new Rollout(config, canonicalName());
     this.keys = new KeyNames(config.keyFields());
     this.slots = new KeySlots(keys, config.uniqueFactories());
+    this.writingCalls =
+        new UnitTrees.Calls(
+            WRITING_CALLS,
+            (method, state) -> slots.forCompilation(state).mayHaveSlots(method, state));
   }
 
   @Override
@@ -94,7 +100,11 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     if (trees.isTestCode(testCode, state)) {
       KeySlots.InCompilation compilationSlots = slots.forCompilation(state);
       UnitTrees.report(
-          this, state, trees.ofKinds(WRITING_TREES), (site, s) -> match(site, compilationSlots, s));
+          this,
+          state,
+          UnitTrees.inSourceOrder(
+              trees.sites(writingCalls, state), trees.ofKind(Tree.Kind.ASSIGNMENT, state)),
+          (site, s) -> match(site, compilationSlots, s));
     }
     return Description.NO_MATCH;
   }

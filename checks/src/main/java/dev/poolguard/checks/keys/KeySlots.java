@@ -205,7 +205,11 @@ final class KeySlots {
       boolean mayHaveSlots,
       String namedKey,
       boolean writesParameterKeys,
-      boolean keyValueConstructor) {}
+      boolean keyValueConstructor) {
+    /** A method no call of which has a slot (most methods a suite calls). */
+    static final MethodFacts NONE =
+        new MethodFacts("", ParameterKeys.NONE, false, "", false, false);
+  }
 
   KeySlots(KeyNames keys, ImmutableList<MemberName> uniqueFactories) {
     this.keys = keys;
@@ -228,6 +232,11 @@ final class KeySlots {
       this.known = known;
     }
 
+    /** Whether a call to {@code method} can have a key slot at all: most methods never can. */
+    boolean mayHaveSlots(MethodSymbol method, VisitorState state) {
+      return factsOf(method, state).mayHaveSlots();
+    }
+
     /**
      * The key slots among {@code arguments} of a call to {@code method} (a method or constructor).
      */
@@ -236,12 +245,17 @@ final class KeySlots {
       if (arguments.isEmpty()) {
         return ImmutableList.of();
       }
+      MethodFacts facts = factsOf(method, state);
+      return facts.mayHaveSlots() ? slotsOf(method, facts, arguments, state) : ImmutableList.of();
+    }
+
+    private MethodFacts factsOf(MethodSymbol method, VisitorState state) {
       MethodFacts facts = known.get(method);
       if (facts == null) {
-        facts = facts(method);
+        facts = facts(method, state);
         known.put(method, facts);
       }
-      return facts.mayHaveSlots() ? slotsOf(method, facts, arguments, state) : ImmutableList.of();
+      return facts;
     }
   }
 
@@ -290,30 +304,38 @@ final class KeySlots {
 
   /**
    * What a call to {@code method} can have, whatever its arguments: whether a key slot at all (the
-   * cheap necessary conditions of {@link InCompilation#slots}; most calls are to methods that never
-   * can), its parameters' keys, the key a one-argument method named after one writes, and whether
-   * it is a test-data helper.
+   * necessary conditions of {@link #slotsOf} that the method alone decides, its arity included;
+   * most calls are to methods that never can), its parameters' keys, the key a one-argument method
+   * named after one writes, and whether it is a test-data helper.
    */
-  private MethodFacts facts(MethodSymbol method) {
+  private MethodFacts facts(MethodSymbol method, VisitorState state) {
+    int parameters = method.getParameters().size();
+    boolean varargs = method.isVarArgs();
+    if (parameters == 0) {
+      return MethodFacts.NONE; // no argument, no slot
+    }
     ParameterKeys parameterKeys = parameterKeys(method);
     if (method.isConstructor()) {
       boolean keyValue =
-          KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString());
+          (parameters == 2 || varargs)
+              && KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString());
       return new MethodFacts(
           "<init>", parameterKeys, keyValue || !parameterKeys.isEmpty(), "", false, keyValue);
     }
     String name = method.getSimpleName().toString();
-    boolean namedAfterKey = keys.mayDenoteKey(name);
+    boolean keyValueCall =
+        (name.equals("of") && isMap(method.owner, state))
+            || (KEY_THEN_VALUE.contains(name) && (parameters >= 2 || varargs))
+            || (TARGET_KEY_VALUE.contains(name) && (parameters >= 3 || varargs));
+    String namedKey =
+        (parameters == 1 || varargs) && keys.mayDenoteKey(name) ? namedMethodKey(method) : "";
+    boolean writesParameterKeys = !parameterKeys.isEmpty() && isTestDataHelper(method);
     return new MethodFacts(
         name,
         parameterKeys,
-        name.equals("of")
-            || KEY_THEN_VALUE.contains(name)
-            || TARGET_KEY_VALUE.contains(name)
-            || namedAfterKey
-            || !parameterKeys.isEmpty(),
-        namedAfterKey ? namedMethodKey(method) : "",
-        !parameterKeys.isEmpty() && isTestDataHelper(method),
+        keyValueCall || !namedKey.isEmpty() || writesParameterKeys,
+        namedKey,
+        writesParameterKeys,
         false);
   }
 

@@ -80,6 +80,16 @@ final class Acquirers {
     this.additional = additional;
   }
 
+  /**
+   * Whether a call of {@code method} may borrow a resource: it has an acquiring method's name, or
+   * it is a helper of the compilation that hands one out. Most methods are neither.
+   */
+  boolean mayBorrow(MethodSymbol method, VisitorState state) {
+    return !isPrimitiveOrVoid(method)
+        && (acquiringNames(state).contains(method.getSimpleName())
+            || helper(method, state, 0).isPresent());
+  }
+
   /** The resource {@code call} (a call of {@code method}) borrows, if it borrows one. */
   Optional<Resource> borrowedBy(
       MethodInvocationTree call, MethodSymbol method, VisitorState state) {

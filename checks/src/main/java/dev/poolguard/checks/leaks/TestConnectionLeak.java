@@ -60,6 +60,7 @@ public final class TestConnectionLeak extends BugChecker implements CompilationU
   private final Acquirers acquirers;
   private final Rollout rollout;
   private final Releases releases = new Releases();
+  private final UnitTrees.Calls borrowingCalls;
 
   /** Used by Error Prone when the check is loaded without flags. */
   public TestConnectionLeak() {
@@ -75,13 +76,14 @@ public final class TestConnectionLeak extends BugChecker implements CompilationU
     this.testCode = new TestCodeDetector(config);
     this.acquirers = new Acquirers(config.additionalAcquirers());
     this.rollout = new Rollout(config, canonicalName());
+    this.borrowingCalls = new UnitTrees.Calls(CALLS, acquirers::mayBorrow);
   }
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
     UnitTrees trees = UnitTrees.of(state);
     if (trees.isTestCode(testCode, state)) {
-      UnitTrees.report(this, state, trees.ofKinds(CALLS), this::match);
+      UnitTrees.report(this, state, trees.sites(borrowingCalls, state), this::match);
     }
     return Description.NO_MATCH;
   }
@@ -89,16 +91,19 @@ public final class TestConnectionLeak extends BugChecker implements CompilationU
   private Description match(UnitTrees.Site site, VisitorState unitState) {
     MethodInvocationTree tree = (MethodInvocationTree) site.tree();
     MethodSymbol method = site.method();
-    Optional<Resource> borrowed =
-        method == null ? Optional.empty() : acquirers.borrowedBy(tree, method, unitState);
-    if (borrowed.isEmpty()) {
-      return Description.NO_MATCH; // nearly every call
+    if (method == null) {
+      return Description.NO_MATCH;
     }
-    VisitorState state = unitState.withPath(site.path());
-    Use use = Use.of(state.getPath(), state);
+    // Cheapest first: most borrows are try-with-resources resources, closed or handed on, and
+    // deciding that needs no look-up of what is borrowed.
+    Use use = Use.of(site.path(), unitState);
     VarSymbol stored = use.kind() == Use.Kind.STORED ? use.variable() : null;
-    // Cheapest first: most borrows are try-with-resources resources, closed or handed on.
-    if ((!use.loses() && stored == null)
+    if (!use.loses() && stored == null) {
+      return Description.NO_MATCH;
+    }
+    Optional<Resource> borrowed = acquirers.borrowedBy(tree, method, unitState);
+    VisitorState state = unitState.withPath(site.path());
+    if (borrowed.isEmpty()
         || ExpectedFailure.isExpected(state.getPath())
         || PrivatePool.isBorrowedFrom(tree, state.getPath())) {
       return Description.NO_MATCH;

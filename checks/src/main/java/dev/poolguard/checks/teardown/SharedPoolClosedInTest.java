@@ -64,10 +64,10 @@ import org.jspecify.annotations.Nullable;
 public final class SharedPoolClosedInTest extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 
-  // Besides the calls to an ending method's name: member references (`POOL::close`) and
-  // try-with-resources.
-  private static final ImmutableSet<Tree.Kind> REFERENCES_AND_TRIES =
-      Sets.immutableEnumSet(Tree.Kind.MEMBER_REFERENCE, Tree.Kind.TRY);
+  // Calls and member references (`POOL::close`) of an ending method's name; try-with-resources
+  // are read besides.
+  private static final ImmutableSet<Tree.Kind> ENDING_TREES =
+      Sets.immutableEnumSet(Tree.Kind.METHOD_INVOCATION, Tree.Kind.MEMBER_REFERENCE);
 
   private static final Matcher<ExpressionTree> ENDS_ITS_RECEIVER =
       instanceMethod().anyClass().namedAnyOf(PoolTeardown.ENDING_METHODS);
@@ -83,6 +83,11 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
                       PoolTeardown.ENDING_STATIC_METHODS.stream())
                   .map(state::getName)
                   .collect(ImmutableSet.toImmutableSet()));
+
+  private static final UnitTrees.Calls ENDING_CALLS =
+      new UnitTrees.Calls(
+          ENDING_TREES,
+          (method, state) -> ENDING_NAMES.get(state).contains(method.getSimpleName()));
 
   private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
@@ -116,7 +121,8 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
       UnitTrees.report(
           this,
           state,
-          trees.callsNamed(ENDING_NAMES.get(state), REFERENCES_AND_TRIES),
+          UnitTrees.inSourceOrder(
+              trees.sites(ENDING_CALLS, state), trees.ofKind(Tree.Kind.TRY, state)),
           this::match);
     }
     return Description.NO_MATCH;

@@ -1,9 +1,14 @@
 package dev.poolguard.checks.common;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.scanner.ScannerSupplier;
+import com.sun.source.tree.Tree;
 import dev.poolguard.checks.clients.PerTestDatabaseClient;
 import dev.poolguard.checks.teardown.SharedPoolClosedInTest;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -206,5 +211,60 @@ final class UnitTreesTest {
             "  }",
             "}")
         .doTest();
+  }
+
+  @Test
+  void checksAfterTheFirstUnitFindTheCallsTheyChooseInEveryUnit() {
+    // The first unit is walked before the second check has said which calls it reads; every later
+    // unit is walked once for both.
+    CompilationTestHelper.newInstance(
+            ScannerSupplier.fromBugCheckerClasses(
+                PerTestDatabaseClient.class, SharedPoolClosedInTest.class),
+            getClass())
+        .addSourceLines(
+            "src/test/java/com/acme/FirstTest.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "import dev.poolguard.runtime.SharedTestDataSource;",
+            "import org.junit.jupiter.api.AfterAll;",
+            "import org.junit.jupiter.api.Test;",
+            "class FirstTest {",
+            "  @Test void test() {",
+            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    new HikariDataSource();",
+            "  }",
+            "  @AfterAll static void tearDown() throws Exception {",
+            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    ((AutoCloseable) SharedTestDataSource.get()).close();",
+            "  }",
+            "}")
+        .addSourceLines(
+            "src/test/java/com/acme/SecondTest.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "import dev.poolguard.runtime.SharedTestDataSource;",
+            "import org.junit.jupiter.api.AfterAll;",
+            "import org.junit.jupiter.api.Test;",
+            "class SecondTest {",
+            "  @Test void test() {",
+            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    new HikariDataSource();",
+            "  }",
+            "  @AfterAll static void tearDown() throws Exception {",
+            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+            "    ((AutoCloseable) SharedTestDataSource.get()).close();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void callsChooseOnlyTreesThatResolveToAMethod() {
+    IllegalArgumentException thrown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new UnitTrees.Calls(Set.of(Tree.Kind.TRY), (method, state) -> true));
+    String message = String.valueOf(thrown.getMessage());
+    assertTrue(message.contains("kinds must be among"), message);
   }
 }
