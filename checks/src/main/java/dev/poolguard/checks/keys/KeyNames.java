@@ -32,16 +32,19 @@ final class KeyNames {
   }
 
   /**
-   * A cheap necessary condition for {@link #keyOf}: whether {@code name} contains, ignoring case,
-   * the last word of some key. Lets callers skip splitting the names of the many members that are
-   * not keys.
+   * A cheap necessary condition for {@link #keyOf}: whether {@code name}, without trailing
+   * separators, ends with the last word of some key, ignoring case (a name's last word ends it).
+   * Lets callers skip splitting the names of the many members that are not keys.
    */
   boolean mayDenoteKey(String name) {
+    int end = name.length();
+    while (end > 0 && isSeparator(name.charAt(end - 1))) {
+      end--;
+    }
     for (String word : lastWords) {
-      for (int i = 0, last = name.length() - word.length(); i <= last; i++) {
-        if (name.regionMatches(true, i, word, 0, word.length())) {
-          return true;
-        }
+      int start = end - word.length();
+      if (start >= 0 && name.regionMatches(true, start, word, 0, word.length())) {
+        return true;
       }
     }
     return false;
@@ -85,7 +88,7 @@ final class KeyNames {
     int n = name.length();
     for (int i = 0; i < n; i++) {
       char c = name.charAt(i);
-      if (c == '_' || c == '-' || c == '.' || c == '$' || c == ' ') {
+      if (isSeparator(c)) {
         flush(word, words);
         continue;
       }
@@ -105,6 +108,10 @@ final class KeyNames {
     return words.stream()
         .map(w -> w.toLowerCase(Locale.ROOT))
         .collect(ImmutableList.toImmutableList());
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '_' || c == '-' || c == '.' || c == '$' || c == ' ';
   }
 
   private static void flush(StringBuilder word, List<String> words) {

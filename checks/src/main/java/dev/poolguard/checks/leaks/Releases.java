@@ -3,6 +3,7 @@ package dev.poolguard.checks.leaks;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -74,6 +75,22 @@ final class Releases {
   Set<VarSymbol> inTeardown(TreePath classPath, VisitorState state) {
     resetFor(state);
     return byClass.computeIfAbsent(classPath.getLeaf(), c -> teardownReleases(classPath, state));
+  }
+
+  /**
+   * Whether a teardown method declared in the class at {@code classPath} itself gives back {@code
+   * variable}: the common case, decided without summarising the class's other methods. Implies that
+   * {@link #inTeardown} of the outermost class around it contains {@code variable}.
+   */
+  boolean isReleasedByOwnTeardown(TreePath classPath, VarSymbol variable, VisitorState state) {
+    for (Tree member : ((ClassTree) classPath.getLeaf()).getMembers()) {
+      if (member instanceof MethodTree method
+          && isTeardown(ASTHelpers.getSymbol(method))
+          && inScope(new TreePath(classPath, member), state).contains(variable)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void resetFor(VisitorState state) {

@@ -171,6 +171,8 @@ public final class TestConnectionLeak extends BugChecker implements CompilationU
         || unitClass == null
         || assigningClass == null
         || !(field.owner instanceof ClassSymbol owner)
+        // Cheapest first: most such fields are closed by a teardown method of the assigning class.
+        || releases.isReleasedByOwnTeardown(assigningClass, field, state)
         || Releases.sourceOf(owner, state) == null
         || releases.inScope(scope, state).contains(field)) {
       return Description.NO_MATCH;

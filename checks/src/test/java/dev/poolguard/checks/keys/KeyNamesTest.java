@@ -60,8 +60,17 @@ final class KeyNamesTest {
 
   @Test
   void mayDenoteKeyIsANecessaryConditionIgnoringCase() {
-    assertTrue(keys.mayDenoteKey("xSLUGy"));
+    assertTrue(keys.mayDenoteKey("TENANT_SLUG"));
     assertTrue(keys.mayDenoteKey("homeAddress"));
     assertFalse(keys.mayDenoteKey("name"));
+  }
+
+  @Test
+  void mayDenoteKeyLooksAtTheEndOfTheNameAfterSeparators() {
+    assertTrue(keys.mayDenoteKey("slug__"));
+    assertTrue(keys.mayDenoteKey("product.slug"));
+    assertFalse(keys.mayDenoteKey("slugLength"));
+    assertFalse(keys.mayDenoteKey("xSLUGy"));
+    assertFalse(keys.mayDenoteKey("__"));
   }
 }
