@@ -11,13 +11,18 @@ import com.google.errorprone.matchers.Description;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
@@ -317,6 +322,21 @@ public final class UnitTrees {
       chosen.replaceAll(Collections::unmodifiableList);
       byKind.replaceAll((kind, sites) -> Collections.unmodifiableList(sites));
       return new Sites(Collections.unmodifiableList(chosen), byKind);
+    }
+
+    @Override
+    public @Nullable Void scan(@Nullable Tree tree, @Nullable Void unused) {
+      // Names, literals and types hold no collected tree: about half of the trees in code, left
+      // before a path is made for them.
+      if (tree == null
+          || tree instanceof IdentifierTree
+          || tree instanceof LiteralTree
+          || tree instanceof PrimitiveTypeTree
+          || tree instanceof ParameterizedTypeTree
+          || tree instanceof ArrayTypeTree) {
+        return null;
+      }
+      return super.scan(tree, null);
     }
 
     private void call(Tree.Kind kind, @Nullable Symbol symbol) {

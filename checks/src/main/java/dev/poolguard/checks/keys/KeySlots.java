@@ -309,7 +309,8 @@ final class KeySlots {
    * named after one writes, and whether it is a test-data helper.
    */
   private MethodFacts facts(MethodSymbol method, VisitorState state) {
-    int parameters = method.getParameters().size();
+    // From the type: the parameters' symbols of a method read from a class file are made on demand.
+    int parameters = method.type.getParameterTypes().size();
     boolean varargs = method.isVarArgs();
     if (parameters == 0) {
       return MethodFacts.NONE; // no argument, no slot
