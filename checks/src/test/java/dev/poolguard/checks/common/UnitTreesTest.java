@@ -194,22 +194,7 @@ final class UnitTreesTest {
                 PerTestDatabaseClient.class, SharedPoolClosedInTest.class),
             getClass())
         .addSourceLines(
-            "src/test/java/com/acme/TeardownTest.java",
-            "package com.acme;",
-            "import com.zaxxer.hikari.HikariDataSource;",
-            "import dev.poolguard.runtime.SharedTestDataSource;",
-            "import org.junit.jupiter.api.AfterAll;",
-            "import org.junit.jupiter.api.Test;",
-            "class TeardownTest {",
-            "  @Test void test() {",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
-            "    new HikariDataSource();",
-            "  }",
-            "  @AfterAll static void tearDown() throws Exception {",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
-            "    ((AutoCloseable) SharedTestDataSource.get()).close();",
-            "  }",
-            "}")
+            "src/test/java/com/acme/TeardownTest.java", poolAndSharedPoolTeardown("TeardownTest"))
         .doTest();
   }
 
@@ -222,39 +207,9 @@ final class UnitTreesTest {
                 PerTestDatabaseClient.class, SharedPoolClosedInTest.class),
             getClass())
         .addSourceLines(
-            "src/test/java/com/acme/FirstTest.java",
-            "package com.acme;",
-            "import com.zaxxer.hikari.HikariDataSource;",
-            "import dev.poolguard.runtime.SharedTestDataSource;",
-            "import org.junit.jupiter.api.AfterAll;",
-            "import org.junit.jupiter.api.Test;",
-            "class FirstTest {",
-            "  @Test void test() {",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
-            "    new HikariDataSource();",
-            "  }",
-            "  @AfterAll static void tearDown() throws Exception {",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
-            "    ((AutoCloseable) SharedTestDataSource.get()).close();",
-            "  }",
-            "}")
+            "src/test/java/com/acme/FirstTest.java", poolAndSharedPoolTeardown("FirstTest"))
         .addSourceLines(
-            "src/test/java/com/acme/SecondTest.java",
-            "package com.acme;",
-            "import com.zaxxer.hikari.HikariDataSource;",
-            "import dev.poolguard.runtime.SharedTestDataSource;",
-            "import org.junit.jupiter.api.AfterAll;",
-            "import org.junit.jupiter.api.Test;",
-            "class SecondTest {",
-            "  @Test void test() {",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
-            "    new HikariDataSource();",
-            "  }",
-            "  @AfterAll static void tearDown() throws Exception {",
-            "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
-            "    ((AutoCloseable) SharedTestDataSource.get()).close();",
-            "  }",
-            "}")
+            "src/test/java/com/acme/SecondTest.java", poolAndSharedPoolTeardown("SecondTest"))
         .doTest();
   }
 
@@ -266,5 +221,26 @@ final class UnitTreesTest {
             () -> new UnitTrees.Calls(Set.of(Tree.Kind.TRY), (method, state) -> true));
     String message = String.valueOf(thrown.getMessage());
     assertTrue(message.contains("kinds must be among"), message);
+  }
+
+  /** A test class with one finding of each of the two checks. */
+  private static String[] poolAndSharedPoolTeardown(String className) {
+    return new String[] {
+      "package com.acme;",
+      "import com.zaxxer.hikari.HikariDataSource;",
+      "import dev.poolguard.runtime.SharedTestDataSource;",
+      "import org.junit.jupiter.api.AfterAll;",
+      "import org.junit.jupiter.api.Test;",
+      "class " + className + " {",
+      "  @Test void test() {",
+      "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+      "    new HikariDataSource();",
+      "  }",
+      "  @AfterAll static void tearDown() throws Exception {",
+      "    // BUG: Diagnostic contains: SharedPoolClosedInTest",
+      "    ((AutoCloseable) SharedTestDataSource.get()).close();",
+      "  }",
+      "}"
+    };
   }
 }
