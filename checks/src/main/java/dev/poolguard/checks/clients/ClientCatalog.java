@@ -206,40 +206,16 @@ public final class ClientCatalog {
    * The kind of client {@code method} (a constructor or factory method) builds, if it builds one.
    */
   public Optional<ClientKind> clientBuiltBy(MethodSymbol method, VisitorState state) {
-    return forCompilation(state).clientBuiltBy(method, state);
-  }
-
-  /**
-   * The catalog with the look-ups of {@code state}'s compilation fetched once: for a check that
-   * asks about every call of a unit, where fetching them per call would cost more than the answer.
-   */
-  public InCompilation forCompilation(VisitorState state) {
-    return new InCompilation(methodNames.get(state), builtBy.get(state));
-  }
-
-  /** The catalog in one compilation. */
-  public final class InCompilation {
-    private final ImmutableSet<Name> methodNames;
-    private final Map<MethodSymbol, Optional<ClientKind>> known;
-
-    private InCompilation(
-        ImmutableSet<Name> methodNames, Map<MethodSymbol, Optional<ClientKind>> known) {
-      this.methodNames = methodNames;
-      this.known = known;
+    if (!method.isConstructor() && !methodNames.get(state).contains(method.getSimpleName())) {
+      return Optional.empty();
     }
-
-    /** As {@link ClientCatalog#clientBuiltBy}. */
-    public Optional<ClientKind> clientBuiltBy(MethodSymbol method, VisitorState state) {
-      if (!method.isConstructor() && !methodNames.contains(method.getSimpleName())) {
-        return Optional.empty();
-      }
-      Optional<ClientKind> kind = known.get(method);
-      if (kind == null) {
-        kind = computeClientBuiltBy(method, state);
-        known.put(method, kind);
-      }
-      return kind;
+    Map<MethodSymbol, Optional<ClientKind>> known = builtBy.get(state);
+    Optional<ClientKind> kind = known.get(method);
+    if (kind == null) {
+      kind = computeClientBuiltBy(method, state);
+      known.put(method, kind);
     }
+    return kind;
   }
 
   private Optional<ClientKind> computeClientBuiltBy(MethodSymbol method, VisitorState state) {

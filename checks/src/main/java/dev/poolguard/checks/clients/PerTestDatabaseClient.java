@@ -83,15 +83,12 @@ public final class PerTestDatabaseClient extends BugChecker implements Compilati
   public Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
     UnitTrees trees = UnitTrees.of(state);
     if (trees.isTestCode(testCode, state)) {
-      ClientCatalog.InCompilation clients = catalog.forCompilation(state);
-      UnitTrees.report(
-          this, state, trees.sites(clientBuilders, state), (site, s) -> match(site, clients, s));
+      UnitTrees.report(this, state, trees.sites(clientBuilders, state), this::match);
     }
     return Description.NO_MATCH;
   }
 
-  private Description match(
-      UnitTrees.Site site, ClientCatalog.InCompilation clients, VisitorState unitState) {
+  private Description match(UnitTrees.Site site, VisitorState unitState) {
     ExpressionTree tree = (ExpressionTree) site.tree();
     MethodSymbol method = site.method();
     if (method == null
@@ -99,7 +96,7 @@ public final class PerTestDatabaseClient extends BugChecker implements Compilati
         || (tree instanceof MethodInvocationTree && method.isConstructor())) {
       return Description.NO_MATCH;
     }
-    Optional<ClientKind> kind = clients.clientBuiltBy(method, unitState);
+    Optional<ClientKind> kind = catalog.clientBuiltBy(method, unitState);
     if (kind.isEmpty()) {
       return Description.NO_MATCH; // nearly every call
     }

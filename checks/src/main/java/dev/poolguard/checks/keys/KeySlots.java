@@ -216,47 +216,31 @@ final class KeySlots {
     this.uniqueFactories = uniqueFactories;
   }
 
-  /**
-   * The slot finder with the look-ups of {@code state}'s compilation fetched once: the check asks
-   * about every call of a unit, and fetching them per call would cost more than most answers.
-   */
-  InCompilation forCompilation(VisitorState state) {
-    return new InCompilation(methodFacts.get(state));
+  /** Whether a call to {@code method} can have a key slot at all: most methods never can. */
+  boolean mayHaveSlots(MethodSymbol method, VisitorState state) {
+    return factsOf(method, state).mayHaveSlots();
   }
 
-  /** The slot finder in one compilation. */
-  final class InCompilation {
-    private final Map<MethodSymbol, MethodFacts> known;
-
-    private InCompilation(Map<MethodSymbol, MethodFacts> known) {
-      this.known = known;
+  /**
+   * The key slots among {@code arguments} of a call to {@code method} (a method or constructor).
+   */
+  ImmutableList<Slot> slots(
+      MethodSymbol method, List<? extends ExpressionTree> arguments, VisitorState state) {
+    if (arguments.isEmpty()) {
+      return ImmutableList.of();
     }
+    MethodFacts facts = factsOf(method, state);
+    return facts.mayHaveSlots() ? slotsOf(method, facts, arguments, state) : ImmutableList.of();
+  }
 
-    /** Whether a call to {@code method} can have a key slot at all: most methods never can. */
-    boolean mayHaveSlots(MethodSymbol method, VisitorState state) {
-      return factsOf(method, state).mayHaveSlots();
+  private MethodFacts factsOf(MethodSymbol method, VisitorState state) {
+    Map<MethodSymbol, MethodFacts> known = methodFacts.get(state);
+    MethodFacts facts = known.get(method);
+    if (facts == null) {
+      facts = facts(method, state);
+      known.put(method, facts);
     }
-
-    /**
-     * The key slots among {@code arguments} of a call to {@code method} (a method or constructor).
-     */
-    ImmutableList<Slot> slots(
-        MethodSymbol method, List<? extends ExpressionTree> arguments, VisitorState state) {
-      if (arguments.isEmpty()) {
-        return ImmutableList.of();
-      }
-      MethodFacts facts = factsOf(method, state);
-      return facts.mayHaveSlots() ? slotsOf(method, facts, arguments, state) : ImmutableList.of();
-    }
-
-    private MethodFacts factsOf(MethodSymbol method, VisitorState state) {
-      MethodFacts facts = known.get(method);
-      if (facts == null) {
-        facts = facts(method, state);
-        known.put(method, facts);
-      }
-      return facts;
-    }
+    return facts;
   }
 
   private ImmutableList<Slot> slotsOf(

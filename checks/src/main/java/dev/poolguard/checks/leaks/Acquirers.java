@@ -90,13 +90,12 @@ final class Acquirers {
             || helper(method, state, 0).isPresent());
   }
 
-  /** The resource {@code call} (a call of {@code method}) borrows, if it borrows one. */
+  /**
+   * The resource {@code call} (a call of {@code method}, one {@link #mayBorrow} chose) borrows, if
+   * it borrows one.
+   */
   Optional<Resource> borrowedBy(
       MethodInvocationTree call, MethodSymbol method, VisitorState state) {
-    if (isPrimitiveOrVoid(method)) {
-      // Most calls: nothing can be borrowed or handed out through them.
-      return Optional.empty();
-    }
     if (acquiringNames(state).contains(method.getSimpleName())) {
       Optional<Resource> direct = direct(call, method, state);
       if (direct.isPresent()) {
