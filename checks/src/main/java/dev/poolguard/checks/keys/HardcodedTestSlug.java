@@ -88,24 +88,29 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     this.rollout = new Rollout(config, canonicalName());
     this.keys = new KeyNames(config.keyFields());
     this.slots = new KeySlots(keys, config.uniqueFactories());
-    this.writingCalls = new UnitTrees.Calls(WRITING_CALLS, slots::mayHaveSlots);
+    this.writingCalls =
+        new UnitTrees.Calls(
+            WRITING_CALLS,
+            (method, state) -> slots.forCompilation(state).mayHaveSlots(method, state));
   }
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
     UnitTrees trees = UnitTrees.of(state);
     if (trees.isTestCode(testCode, state)) {
+      KeySlots.InCompilation compilationSlots = slots.forCompilation(state);
       UnitTrees.report(
           this,
           state,
           UnitTrees.inSourceOrder(
               trees.sites(writingCalls, state), trees.ofKind(Tree.Kind.ASSIGNMENT, state)),
-          this::match);
+          (site, s) -> match(site, compilationSlots, s));
     }
     return Description.NO_MATCH;
   }
 
-  private Description match(UnitTrees.Site site, VisitorState unitState) {
+  private Description match(
+      UnitTrees.Site site, KeySlots.InCompilation compilationSlots, VisitorState unitState) {
     Tree leaf = site.tree();
     if (leaf instanceof AssignmentTree assignment) {
       return matchAssignment(assignment, site.path(), unitState);
@@ -118,7 +123,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     if (arguments.isEmpty() || method == null) {
       return Description.NO_MATCH;
     }
-    ImmutableList<KeySlots.Slot> found = slots.slots(method, arguments, unitState);
+    ImmutableList<KeySlots.Slot> found = compilationSlots.slots(method, arguments, unitState);
     return found.isEmpty()
         ? Description.NO_MATCH
         : describe(found, unitState.withPath(site.path()));

@@ -216,31 +216,48 @@ final class KeySlots {
     this.uniqueFactories = uniqueFactories;
   }
 
-  /** Whether a call to {@code method} can have a key slot at all: most methods never can. */
-  boolean mayHaveSlots(MethodSymbol method, VisitorState state) {
-    return factsOf(method, state).mayHaveSlots();
-  }
-
   /**
-   * The key slots among {@code arguments} of a call to {@code method} (a method or constructor).
+   * The slot finder with the look-ups of {@code state}'s compilation fetched once per unit: the
+   * check asks about thousands of builder and constructor calls per compilation, and a {@code
+   * VisitorState.memoize} fetch per call (synchronized, allocating) costs more than most answers.
    */
-  ImmutableList<Slot> slots(
-      MethodSymbol method, List<? extends ExpressionTree> arguments, VisitorState state) {
-    if (arguments.isEmpty()) {
-      return ImmutableList.of();
-    }
-    MethodFacts facts = factsOf(method, state);
-    return facts.mayHaveSlots() ? slotsOf(method, facts, arguments, state) : ImmutableList.of();
+  InCompilation forCompilation(VisitorState state) {
+    return new InCompilation(methodFacts.get(state));
   }
 
-  private MethodFacts factsOf(MethodSymbol method, VisitorState state) {
-    Map<MethodSymbol, MethodFacts> known = methodFacts.get(state);
-    MethodFacts facts = known.get(method);
-    if (facts == null) {
-      facts = facts(method, state);
-      known.put(method, facts);
+  /** The slot finder in one compilation. */
+  final class InCompilation {
+    private final Map<MethodSymbol, MethodFacts> known;
+
+    private InCompilation(Map<MethodSymbol, MethodFacts> known) {
+      this.known = known;
     }
-    return facts;
+
+    /** Whether a call to {@code method} can have a key slot at all: most methods never can. */
+    boolean mayHaveSlots(MethodSymbol method, VisitorState state) {
+      return factsOf(method, state).mayHaveSlots();
+    }
+
+    /**
+     * The key slots among {@code arguments} of a call to {@code method} (a method or constructor).
+     */
+    ImmutableList<Slot> slots(
+        MethodSymbol method, List<? extends ExpressionTree> arguments, VisitorState state) {
+      if (arguments.isEmpty()) {
+        return ImmutableList.of();
+      }
+      MethodFacts facts = factsOf(method, state);
+      return facts.mayHaveSlots() ? slotsOf(method, facts, arguments, state) : ImmutableList.of();
+    }
+
+    private MethodFacts factsOf(MethodSymbol method, VisitorState state) {
+      MethodFacts facts = known.get(method);
+      if (facts == null) {
+        facts = facts(method, state);
+        known.put(method, facts);
+      }
+      return facts;
+    }
   }
 
   private ImmutableList<Slot> slotsOf(
