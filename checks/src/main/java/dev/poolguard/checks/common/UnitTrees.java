@@ -9,28 +9,33 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.suppliers.Supplier;
-import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.AnnotationTree;
-import com.sun.source.tree.ArrayTypeTree;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LiteralTree;
-import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParameterizedTypeTree;
-import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCAnnotation;
+import com.sun.tools.javac.tree.JCTree.JCArrayTypeTree;
+import com.sun.tools.javac.tree.JCTree.JCAssign;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.tree.JCTree.JCIdent;
+import com.sun.tools.javac.tree.JCTree.JCLiteral;
+import com.sun.tools.javac.tree.JCTree.JCMemberReference;
+import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
+import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.JCTree.JCNewClass;
+import com.sun.tools.javac.tree.JCTree.JCPrimitiveTypeTree;
+import com.sun.tools.javac.tree.JCTree.JCTry;
+import com.sun.tools.javac.tree.JCTree.JCTypeApply;
+import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
+import com.sun.tools.javac.tree.TreeInfo;
+import com.sun.tools.javac.tree.TreeScanner;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -296,9 +301,16 @@ public final class UnitTrees {
 
   /**
    * The walk. Only code can hold a collected tree: imports, annotations, modifiers, signatures and
-   * the types of declarations are not walked (nearly half of a test class's trees).
+   * the types of declarations are not walked (nearly half of a test class's trees), nor names,
+   * literals and type trees inside code.
+   *
+   * <p>javac's own scanner rather than {@link com.sun.source.util.TreePathScanner}: its dispatch is
+   * by virtual call where the public API's is by interface, and it makes no path per tree. The
+   * ancestors are kept on a stack and a site's path is made from it when a site is filed (a few
+   * thousand per compilation, sharing the paths of their common ancestors), from the same trees
+   * {@code TreePathScanner} would give.
    */
-  private static final class Collector extends TreePathScanner<@Nullable Void, @Nullable Void> {
+  private static final class Collector extends TreeScanner {
     private final InCompilation compilation;
     private final TreePath unitPath;
     private final VisitorState state;
@@ -306,6 +318,12 @@ public final class UnitTrees {
     private final List<List<Site>> chosen;
     private final Map<Tree.Kind, List<Site>> byKind = new EnumMap<>(Tree.Kind.class);
     private int order;
+    // The trees from the unit to the one being scanned, and the path of each where one was made:
+    // the
+    // paths made form a prefix of the stack (a tree pushed has none yet).
+    private JCTree[] ancestors = new JCTree[64];
+    private @Nullable TreePath[] paths = new TreePath[64];
+    private int depth;
 
     Collector(InCompilation compilation, TreePath unitPath, VisitorState state) {
       this.compilation = compilation;
@@ -313,11 +331,21 @@ public final class UnitTrees {
       this.state = state;
       this.calls = List.copyOf(compilation.registered);
       this.chosen = new ArrayList<>(calls.size());
-      calls.forEach(unused -> chosen.add(new ArrayList<>()));
+      for (int i = 0; i < calls.size(); i++) {
+        chosen.add(new ArrayList<>());
+      }
     }
 
     Sites collect() {
-      scan(unitPath, null);
+      JCCompilationUnit unit = (JCCompilationUnit) unitPath.getCompilationUnit();
+      ancestors[0] = unit;
+      paths[0] = unitPath;
+      depth = 1;
+      for (JCTree declaration : unit.defs) {
+        if (declaration instanceof JCClassDecl) {
+          scan(declaration); // not the package declaration and imports
+        }
+      }
       // Read-only views: every check of the unit reads the same lists.
       chosen.replaceAll(Collections::unmodifiableList);
       byKind.replaceAll((kind, sites) -> Collections.unmodifiableList(sites));
@@ -325,18 +353,39 @@ public final class UnitTrees {
     }
 
     @Override
-    public @Nullable Void scan(@Nullable Tree tree, @Nullable Void unused) {
-      // Names, literals and types hold no collected tree: about half of the trees in code, left
-      // before a path is made for them.
+    public void scan(@Nullable JCTree tree) {
+      // Names, literals and types hold no collected tree: about half of the trees in code.
       if (tree == null
-          || tree instanceof IdentifierTree
-          || tree instanceof LiteralTree
-          || tree instanceof PrimitiveTypeTree
-          || tree instanceof ParameterizedTypeTree
-          || tree instanceof ArrayTypeTree) {
-        return null;
+          || tree instanceof JCIdent
+          || tree instanceof JCLiteral
+          || tree instanceof JCPrimitiveTypeTree
+          || tree instanceof JCTypeApply
+          || tree instanceof JCArrayTypeTree) {
+        return;
       }
-      return super.scan(tree, null);
+      if (depth == ancestors.length) {
+        ancestors = Arrays.copyOf(ancestors, depth * 2);
+        paths = Arrays.copyOf(paths, depth * 2);
+      }
+      ancestors[depth] = tree;
+      paths[depth] = null;
+      depth++;
+      tree.accept(this);
+      depth--;
+    }
+
+    /** The path of the tree being scanned, made from the deepest ancestor that has one. */
+    private TreePath currentPath() {
+      int made = depth - 1;
+      while (paths[made] == null) {
+        made--;
+      }
+      TreePath path = paths[made];
+      for (int i = made + 1; i < depth; i++) {
+        path = new TreePath(path, ancestors[i]);
+        paths[i] = path;
+      }
+      return path;
     }
 
     private void call(Tree.Kind kind, @Nullable Symbol symbol) {
@@ -348,7 +397,7 @@ public final class UnitTrees {
       if (chosenBy == 0) {
         return; // nearly every call
       }
-      Site site = new Site(getCurrentPath(), kind, method, at);
+      Site site = new Site(currentPath(), kind, method, at);
       for (int i = 0; i < calls.size(); i++) {
         if ((chosenBy & (1L << i)) != 0 && calls.get(i).kinds.contains(kind)) {
           chosen.get(i).add(site);
@@ -357,63 +406,56 @@ public final class UnitTrees {
     }
 
     private void collect(Tree.Kind kind) {
-      Site site = new Site(getCurrentPath(), kind, null, order++);
+      Site site = new Site(currentPath(), kind, null, order++);
       byKind.computeIfAbsent(kind, unused -> new ArrayList<>()).add(site);
     }
 
     @Override
-    public @Nullable Void visitCompilationUnit(CompilationUnitTree tree, @Nullable Void unused) {
-      return scan(tree.getTypeDecls(), null);
+    public void visitClassDef(JCClassDecl tree) {
+      scan(tree.defs);
     }
 
     @Override
-    public @Nullable Void visitClass(ClassTree tree, @Nullable Void unused) {
-      return scan(tree.getMembers(), null);
+    public void visitMethodDef(JCMethodDecl tree) {
+      scan(tree.body);
     }
 
     @Override
-    public @Nullable Void visitMethod(MethodTree tree, @Nullable Void unused) {
-      return scan(tree.getBody(), null);
+    public void visitVarDef(JCVariableDecl tree) {
+      scan(tree.init);
     }
 
     @Override
-    public @Nullable Void visitVariable(VariableTree tree, @Nullable Void unused) {
-      return scan(tree.getInitializer(), null);
+    public void visitAnnotation(JCAnnotation tree) {}
+
+    @Override
+    public void visitApply(JCMethodInvocation tree) {
+      call(Tree.Kind.METHOD_INVOCATION, TreeInfo.symbol(tree.meth));
+      super.visitApply(tree);
     }
 
     @Override
-    public @Nullable Void visitAnnotation(AnnotationTree tree, @Nullable Void unused) {
-      return null;
+    public void visitNewClass(JCNewClass tree) {
+      call(Tree.Kind.NEW_CLASS, tree.constructor);
+      super.visitNewClass(tree);
     }
 
     @Override
-    public @Nullable Void visitMethodInvocation(MethodInvocationTree tree, @Nullable Void unused) {
-      call(Tree.Kind.METHOD_INVOCATION, ASTHelpers.getSymbol(tree.getMethodSelect()));
-      return super.visitMethodInvocation(tree, null);
+    public void visitReference(JCMemberReference tree) {
+      call(Tree.Kind.MEMBER_REFERENCE, tree.sym);
+      super.visitReference(tree);
     }
 
     @Override
-    public @Nullable Void visitNewClass(NewClassTree tree, @Nullable Void unused) {
-      call(Tree.Kind.NEW_CLASS, ASTHelpers.getSymbol(tree));
-      return super.visitNewClass(tree, null);
-    }
-
-    @Override
-    public @Nullable Void visitMemberReference(MemberReferenceTree tree, @Nullable Void unused) {
-      call(Tree.Kind.MEMBER_REFERENCE, ASTHelpers.getSymbol(tree));
-      return super.visitMemberReference(tree, null);
-    }
-
-    @Override
-    public @Nullable Void visitTry(TryTree tree, @Nullable Void unused) {
+    public void visitTry(JCTry tree) {
       collect(Tree.Kind.TRY);
-      return super.visitTry(tree, null);
+      super.visitTry(tree);
     }
 
     @Override
-    public @Nullable Void visitAssignment(AssignmentTree tree, @Nullable Void unused) {
+    public void visitAssign(JCAssign tree) {
       collect(Tree.Kind.ASSIGNMENT);
-      return super.visitAssignment(tree, null);
+      super.visitAssign(tree);
     }
   }
 }

@@ -50,6 +50,23 @@ final class KeyNames {
     return false;
   }
 
+  /**
+   * Whether the first of {@code name}'s {@link #words} is {@code word} (lower case), decided
+   * without splitting the name: it starts with the word, ignoring case and leading separators, and
+   * a word ends there (the name ends, or a separator or an upper-case letter follows).
+   */
+  static boolean startsWithWord(String name, String word) {
+    int start = 0;
+    while (start < name.length() && isSeparator(name.charAt(start))) {
+      start++;
+    }
+    int end = start + word.length();
+    return name.regionMatches(true, start, word, 0, word.length())
+        && (end == name.length()
+            || isSeparator(name.charAt(end))
+            || Character.isUpperCase(name.charAt(end)));
+  }
+
   /** The key {@code name} denotes, spelled as in the flag, or {@code null}. */
   @Nullable String keyOf(CharSequence name) {
     return keyOfWords(words(name.toString()));

@@ -316,8 +316,8 @@ final class KeySlots {
     if (parameters == 0) {
       return MethodFacts.NONE; // no argument, no slot
     }
-    ParameterKeys parameterKeys = parameterKeys(method);
     if (method.isConstructor()) {
+      ParameterKeys parameterKeys = parameterKeys(method);
       boolean keyValue =
           (parameters == 2 || varargs)
               && KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString());
@@ -331,7 +331,11 @@ final class KeySlots {
             || (TARGET_KEY_VALUE.contains(name) && (parameters >= 3 || varargs));
     String namedKey =
         (parameters == 1 || varargs) && keys.mayDenoteKey(name) ? namedMethodKey(method) : "";
-    boolean writesParameterKeys = !parameterKeys.isEmpty() && isTestDataHelper(method);
+    // A method's parameters are read only for a test-data helper: reading them is the costly part
+    // (a method from a class file makes its parameters' symbols on demand), and few methods are.
+    ParameterKeys parameterKeys =
+        isTestDataHelper(method, name) ? parameterKeys(method) : ParameterKeys.NONE;
+    boolean writesParameterKeys = !parameterKeys.isEmpty();
     return new MethodFacts(
         name,
         parameterKeys,
@@ -553,8 +557,11 @@ final class KeySlots {
   }
 
   /** A test-data helper: {@code insertProduct(String slug, ..)}, {@code Product.of(..)}. */
-  private static boolean isTestDataHelper(MethodSymbol method) {
-    ImmutableList<String> words = KeyNames.words(method.getSimpleName().toString());
+  private static boolean isTestDataHelper(MethodSymbol method, String name) {
+    if (!name.equals("of") && !startsWithHelperWord(name)) {
+      return false; // most methods: decided without splitting the name
+    }
+    ImmutableList<String> words = KeyNames.words(name);
     if (words.isEmpty()) {
       return false;
     }
@@ -564,6 +571,15 @@ final class KeySlots {
     }
     return HELPER_WRITE_WORDS.contains(words.get(0))
         && !words.stream().anyMatch(QUERY_WORDS::contains);
+  }
+
+  private static boolean startsWithHelperWord(String name) {
+    for (String word : HELPER_WRITE_WORDS) {
+      if (KeyNames.startsWithWord(name, word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final Supplier<Type> JAVA_UTIL_MAP =

@@ -73,4 +73,17 @@ final class KeyNamesTest {
     assertFalse(keys.mayDenoteKey("xSLUGy"));
     assertFalse(keys.mayDenoteKey("__"));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"createProduct", "create", "CREATEProduct", "_create_row", "create.x"})
+  void startsWithWordWhenTheFirstWordIsIt(String name) {
+    assertTrue(KeyNames.startsWithWord(name, "create"));
+    assertEquals("create", KeyNames.words(name).get(0));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"creates", "create2Product", "recreate", "cre"})
+  void startsWithWordNotWhenTheFirstWordOnlyBeginsWithIt(String name) {
+    assertFalse(KeyNames.startsWithWord(name, "create"));
+  }
 }
