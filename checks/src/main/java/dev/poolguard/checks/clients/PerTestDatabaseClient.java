@@ -57,6 +57,9 @@ public final class PerTestDatabaseClient extends BugChecker implements Compilati
   private final ClientCatalog catalog;
   private final Rollout rollout;
   private final UnitTrees.Calls clientBuilders;
+  // Made once, not per unit: until the JIT reaches it, making a method reference runs through
+  // the method-handle machinery, and every compilation loads the checks afresh.
+  private final UnitTrees.SiteMatcher siteMatcher = this::match;
 
   /** Used by Error Prone when the check is loaded without flags. */
   public PerTestDatabaseClient() {
@@ -83,7 +86,7 @@ public final class PerTestDatabaseClient extends BugChecker implements Compilati
   public Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
     UnitTrees trees = UnitTrees.of(state);
     if (trees.isTestCode(testCode, state)) {
-      UnitTrees.report(this, state, trees.sites(clientBuilders, state), this::match);
+      UnitTrees.report(this, state, trees.sites(clientBuilders, state), siteMatcher);
     }
     return Description.NO_MATCH;
   }

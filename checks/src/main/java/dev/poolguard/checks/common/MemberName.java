@@ -4,11 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
-import com.google.errorprone.suppliers.Suppliers;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,12 +22,12 @@ public final class MemberName {
   private final String className;
   private final String memberName;
   // Memoized per compilation by Error Prone: the class is resolved once, not once per call site.
-  private final Supplier<Type> classType;
+  private final Supplier<Optional<Type>> classType;
 
   MemberName(String className, String memberName) {
     this.className = requireNonNull(className);
     this.memberName = requireNonNull(memberName);
-    this.classType = Suppliers.typeFromString(className);
+    this.classType = KnownTypes.named(className);
   }
 
   public String className() {
@@ -71,10 +70,7 @@ public final class MemberName {
     if (!method.getSimpleName().contentEquals(memberName)) {
       return false;
     }
-    Type declared = classType.get(state);
-    return declared != null
-        && method.owner != null
-        && ASTHelpers.isSubtype(method.owner.type, declared, state);
+    return method.owner != null && KnownTypes.isSubtypeOf(method.owner.type, classType, state);
   }
 
   @Override

@@ -22,6 +22,7 @@ import com.sun.tools.javac.tree.JCTree.JCArrayTypeTree;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.JCTree.JCIdent;
 import com.sun.tools.javac.tree.JCTree.JCLiteral;
 import com.sun.tools.javac.tree.JCTree.JCMemberReference;
@@ -36,11 +37,8 @@ import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -162,7 +160,7 @@ public final class UnitTrees {
     return testCode;
   }
 
-  /** The sites {@code calls} chooses, in source order. */
+  /** The sites {@code calls} chooses, in source order (the walk's own list: read, never change). */
   public List<Site> sites(Calls calls, VisitorState unitState) {
     int index = compilation.register(calls);
     Sites walked = sites;
@@ -174,12 +172,12 @@ public final class UnitTrees {
     return walked.chosen().get(index);
   }
 
-  /** The {@code try} statements or the assignments of the unit, in source order. */
+  /** The {@code try} statements or the assignments of the unit, in source order (read only). */
   public List<Site> ofKind(Tree.Kind kind, VisitorState unitState) {
     checkArgument(
         COLLECTED_KINDS.contains(kind), "kind must be among %s: %s", COLLECTED_KINDS, kind);
     Sites walked = sites == null ? walk(unitState) : sites;
-    return walked.byKind().getOrDefault(kind, List.of());
+    return kind == Tree.Kind.TRY ? walked.tries() : walked.assignments();
   }
 
   /** {@code first} and {@code second} (each in source order) merged into source order. */
@@ -207,8 +205,11 @@ public final class UnitTrees {
     return walked;
   }
 
-  /** Each registered Calls' sites (by registration index), and the collected kinds' sites. */
-  private record Sites(List<List<Site>> chosen, Map<Tree.Kind, List<Site>> byKind) {}
+  /**
+   * Each registered Calls' sites (by registration index), the {@code try}s and the assignments. The
+   * lists are the walk's own, handed to every check of the unit as they are: read, never changed.
+   */
+  private record Sites(List<List<Site>> chosen, List<Site> tries, List<Site> assignments) {}
 
   /**
    * Reports what {@code matcher} finds at {@code sites}, in their order, each unless suppressed for
@@ -315,8 +316,10 @@ public final class UnitTrees {
     private final TreePath unitPath;
     private final VisitorState state;
     private final List<Calls> calls;
+    private final int count;
     private final List<List<Site>> chosen;
-    private final Map<Tree.Kind, List<Site>> byKind = new EnumMap<>(Tree.Kind.class);
+    private final List<Site> tries = new ArrayList<>();
+    private final List<Site> assignments = new ArrayList<>();
     private int order;
     // The trees from the unit to the one being scanned, and the path of each where one was made:
     // the
@@ -329,9 +332,11 @@ public final class UnitTrees {
       this.compilation = compilation;
       this.unitPath = unitPath;
       this.state = state;
-      this.calls = List.copyOf(compilation.registered);
-      this.chosen = new ArrayList<>(calls.size());
-      for (int i = 0; i < calls.size(); i++) {
+      // The walk serves the Calls registered before it (nothing registers during a walk).
+      this.calls = compilation.registered;
+      this.count = calls.size();
+      this.chosen = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
         chosen.add(new ArrayList<>());
       }
     }
@@ -346,17 +351,16 @@ public final class UnitTrees {
           scan(declaration); // not the package declaration and imports
         }
       }
-      // Read-only views: every check of the unit reads the same lists.
-      chosen.replaceAll(Collections::unmodifiableList);
-      byKind.replaceAll((kind, sites) -> Collections.unmodifiableList(sites));
-      return new Sites(Collections.unmodifiableList(chosen), byKind);
+      return new Sites(chosen, tries, assignments);
     }
 
     @Override
     public void scan(@Nullable JCTree tree) {
-      // Names, literals and types hold no collected tree: about half of the trees in code.
+      // Names (qualified ones too: `Assertions.assertEquals`, `System.out`), literals and types
+      // hold no collected tree: about half of the trees in code.
       if (tree == null
           || tree instanceof JCIdent
+          || (tree instanceof JCFieldAccess select && select.selected instanceof JCIdent)
           || tree instanceof JCLiteral
           || tree instanceof JCPrimitiveTypeTree
           || tree instanceof JCTypeApply
@@ -393,21 +397,20 @@ public final class UnitTrees {
       if (!(symbol instanceof MethodSymbol method)) {
         return; // unresolved: no check reads it
       }
-      long chosenBy = compilation.choosing(method, calls.size(), state);
+      long chosenBy = compilation.choosing(method, count, state);
       if (chosenBy == 0) {
         return; // nearly every call
       }
       Site site = new Site(currentPath(), kind, method, at);
-      for (int i = 0; i < calls.size(); i++) {
+      for (int i = 0; i < count; i++) {
         if ((chosenBy & (1L << i)) != 0 && calls.get(i).kinds.contains(kind)) {
           chosen.get(i).add(site);
         }
       }
     }
 
-    private void collect(Tree.Kind kind) {
-      Site site = new Site(currentPath(), kind, null, order++);
-      byKind.computeIfAbsent(kind, unused -> new ArrayList<>()).add(site);
+    private void collect(Tree.Kind kind, List<Site> sites) {
+      sites.add(new Site(currentPath(), kind, null, order++));
     }
 
     @Override
@@ -448,13 +451,13 @@ public final class UnitTrees {
 
     @Override
     public void visitTry(JCTry tree) {
-      collect(Tree.Kind.TRY);
+      collect(Tree.Kind.TRY, tries);
       super.visitTry(tree);
     }
 
     @Override
     public void visitAssign(JCAssign tree) {
-      collect(Tree.Kind.ASSIGNMENT);
+      collect(Tree.Kind.ASSIGNMENT, assignments);
       super.visitAssign(tree);
     }
   }

@@ -13,7 +13,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -69,9 +68,6 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
   private final KeyNames keys;
   private final Rollout rollout;
   private final UnitTrees.Calls writingCalls;
-  // Checks visit many trees per compilation unit; each unit's constants are indexed once.
-  private final Supplier<Map<CompilationUnitTree, ConstantStrings>> constants =
-      VisitorState.memoize(unused -> new HashMap<>());
 
   /** Used by Error Prone when the check is loaded without flags. */
   public HardcodedTestSlug() {
@@ -98,22 +94,44 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
   public Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
     UnitTrees trees = UnitTrees.of(state);
     if (trees.isTestCode(testCode, state)) {
-      KeySlots.InCompilation compilationSlots = slots.forCompilation(state);
       UnitTrees.report(
           this,
           state,
           UnitTrees.inSourceOrder(
               trees.sites(writingCalls, state), trees.ofKind(Tree.Kind.ASSIGNMENT, state)),
-          (site, s) -> match(site, compilationSlots, s));
+          new InUnit(slots.forCompilation(state), new ConstantStrings(unit)));
     }
     return Description.NO_MATCH;
   }
 
+  /**
+   * The matcher of one unit: its compilation's key slots, and its fixed values (indexed on first
+   * use: most units' candidates need no index). A class rather than a lambda: a lambda made per
+   * unit runs through the method-handle machinery until the JIT reaches it.
+   */
+  private final class InUnit implements UnitTrees.SiteMatcher {
+    private final KeySlots.InCompilation compilationSlots;
+    private final ConstantStrings values;
+
+    InUnit(KeySlots.InCompilation compilationSlots, ConstantStrings values) {
+      this.compilationSlots = compilationSlots;
+      this.values = values;
+    }
+
+    @Override
+    public Description match(UnitTrees.Site site, VisitorState unitState) {
+      return HardcodedTestSlug.this.match(site, compilationSlots, values, unitState);
+    }
+  }
+
   private Description match(
-      UnitTrees.Site site, KeySlots.InCompilation compilationSlots, VisitorState unitState) {
+      UnitTrees.Site site,
+      KeySlots.InCompilation compilationSlots,
+      ConstantStrings values,
+      VisitorState unitState) {
     Tree leaf = site.tree();
     if (leaf instanceof AssignmentTree assignment) {
-      return matchAssignment(assignment, site.path(), unitState);
+      return matchAssignment(assignment, site.path(), values, unitState);
     }
     List<? extends ExpressionTree> arguments =
         leaf instanceof MethodInvocationTree call
@@ -124,13 +142,12 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
       return Description.NO_MATCH;
     }
     ImmutableList<KeySlots.Slot> found = compilationSlots.slots(method, arguments, unitState);
-    return found.isEmpty()
-        ? Description.NO_MATCH
-        : describe(found, unitState.withPath(site.path()));
+    return found.isEmpty() ? Description.NO_MATCH : describe(found, values, site.path(), unitState);
   }
 
   /** {@code product.slug = "test-package"} on a data object's field. */
-  private Description matchAssignment(AssignmentTree tree, TreePath path, VisitorState unitState) {
+  private Description matchAssignment(
+      AssignmentTree tree, TreePath path, ConstantStrings values, VisitorState unitState) {
     if (!(tree.getVariable() instanceof MemberSelectTree target)
         || Trees.isThis(target.getExpression()) // a class initialising its own field
         || !(ASTHelpers.getSymbol(target) instanceof VarSymbol field)) {
@@ -144,7 +161,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     KeySlots.Slot slot =
         new KeySlots.Slot(
             tree.getExpression(), key, () -> "field " + field.getSimpleName(), KeySlots.Kind.NAMED);
-    return describe(ImmutableList.of(slot), unitState.withPath(path));
+    return describe(ImmutableList.of(slot), values, path, unitState);
   }
 
   /**
@@ -152,23 +169,31 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
    * is judged on its own: {@code update .. set email = :email where slug = :slug} writes the e-mail
    * and only reads the slug.
    */
-  private Description describe(ImmutableList<KeySlots.Slot> found, VisitorState state) {
-    ConstantStrings values =
-        constants
-            .get(state)
-            .computeIfAbsent(state.getPath().getCompilationUnit(), ConstantStrings::new);
-    Map<String, Boolean> writtenByKey = new HashMap<>();
+  private Description describe(
+      ImmutableList<KeySlots.Slot> found,
+      ConstantStrings values,
+      TreePath path,
+      VisitorState unitState) {
     List<KeySlots.Slot> fixed = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (KeySlots.Slot slot : found) {
       String text = values.stringValue(slot.value());
-      if (text != null
-          && !text.isBlank()
-          && writtenByKey.computeIfAbsent(
-              slot.key(),
-              key -> !new WriteContext(values, state, key).isOnlyReadOrExpected(state.getPath()))) {
+      if (text != null && !text.isBlank()) {
         fixed.add(slot);
         texts.add(text);
+      }
+    }
+    if (fixed.isEmpty()) {
+      return Description.NO_MATCH; // most slots: their values are not fixed
+    }
+    VisitorState state = unitState.withPath(path);
+    Map<String, Boolean> writtenByKey = new HashMap<>();
+    for (int i = fixed.size() - 1; i >= 0; i--) {
+      if (!writtenByKey.computeIfAbsent(
+          fixed.get(i).key(),
+          key -> !new WriteContext(values, state, key).isOnlyReadOrExpected(path))) {
+        fixed.remove(i);
+        texts.remove(i);
       }
     }
     if (fixed.isEmpty()) {

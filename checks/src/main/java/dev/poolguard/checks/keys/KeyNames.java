@@ -51,20 +51,36 @@ final class KeyNames {
   }
 
   /**
-   * Whether the first of {@code name}'s {@link #words} is {@code word} (lower case), decided
-   * without splitting the name: it starts with the word, ignoring case and leading separators, and
-   * a word ends there (the name ends, or a separator or an upper-case letter follows).
+   * The first of {@code name}'s {@link #words} (lower case; {@code ""} for none), found without
+   * splitting the rest of the name.
    */
-  static boolean startsWithWord(String name, String word) {
+  static String firstWord(String name) {
+    int n = name.length();
     int start = 0;
-    while (start < name.length() && isSeparator(name.charAt(start))) {
+    while (start < n && isSeparator(name.charAt(start))) {
       start++;
     }
-    int end = start + word.length();
-    return name.regionMatches(true, start, word, 0, word.length())
-        && (end == name.length()
-            || isSeparator(name.charAt(end))
-            || Character.isUpperCase(name.charAt(end)));
+    int end = start;
+    while (end < n
+        && !isSeparator(name.charAt(end))
+        && !(end > start && endsWordBefore(name, end))) {
+      end++;
+    }
+    return name.substring(start, end).toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether a word ends before {@code name.charAt(i)} (not a separator, not the first char). */
+  private static boolean endsWordBefore(String name, int i) {
+    char c = name.charAt(i);
+    if (!Character.isUpperCase(c)) {
+      return false;
+    }
+    char previous = name.charAt(i - 1);
+    boolean nextIsLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+    // fooBar → foo|Bar;  HTTPServer → HTTP|Server;  SLUG stays one word.
+    return Character.isLowerCase(previous)
+        || Character.isDigit(previous)
+        || (Character.isUpperCase(previous) && nextIsLower);
   }
 
   /** The key {@code name} denotes, spelled as in the flag, or {@code null}. */
@@ -109,15 +125,8 @@ final class KeyNames {
         flush(word, words);
         continue;
       }
-      if (Character.isUpperCase(c) && word.length() > 0) {
-        char previous = name.charAt(i - 1);
-        boolean nextIsLower = i + 1 < n && Character.isLowerCase(name.charAt(i + 1));
-        // fooBar → foo|Bar;  HTTPServer → HTTP|Server;  SLUG stays one word.
-        if (Character.isLowerCase(previous)
-            || Character.isDigit(previous)
-            || (Character.isUpperCase(previous) && nextIsLower)) {
-          flush(word, words);
-        }
+      if (word.length() > 0 && endsWordBefore(name, i)) {
+        flush(word, words);
       }
       word.append(c);
     }

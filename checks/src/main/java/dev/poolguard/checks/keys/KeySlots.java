@@ -25,7 +25,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -183,9 +182,6 @@ final class KeySlots {
    */
   record Slot(
       ExpressionTree value, String key, java.util.function.Supplier<String> where, Kind kind) {}
-
-  /** Parameter names of a class compiled without {@code -parameters}. */
-  private static final Pattern SYNTHETIC_PARAMETER = Pattern.compile("arg\\d+");
 
   private final KeyNames keys;
   private final ImmutableList<MemberName> uniqueFactories;
@@ -487,7 +483,7 @@ final class KeySlots {
     if (method.isConstructor()
         && method.owner instanceof ClassSymbol
         && (method.owner.flags() & Flags.RECORD) != 0
-        && names.stream().allMatch(n -> SYNTHETIC_PARAMETER.matcher(n).matches())) {
+        && allSynthetic(names)) {
       List<String> components = new ArrayList<>();
       ((ClassSymbol) method.owner)
           .getRecordComponents()
@@ -496,10 +492,28 @@ final class KeySlots {
         return components;
       }
     }
-    if (names.stream().allMatch(n -> SYNTHETIC_PARAMETER.matcher(n).matches())) {
+    if (allSynthetic(names)) {
       return List.of(); // compiled without -parameters: names unknown
     }
     return names;
+  }
+
+  /**
+   * Whether every name is one javac gives the parameters of a class compiled without {@code
+   * -parameters} ({@code arg0}, {@code arg1}, …).
+   */
+  private static boolean allSynthetic(List<String> names) {
+    for (String name : names) {
+      if (name.length() < 4 || !name.startsWith("arg")) {
+        return false;
+      }
+      for (int i = 3; i < name.length(); i++) {
+        if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void keyed(ExpressionTree key, ExpressionTree value, String call, List<Slot> slots) {
@@ -558,8 +572,9 @@ final class KeySlots {
 
   /** A test-data helper: {@code insertProduct(String slug, ..)}, {@code Product.of(..)}. */
   private static boolean isTestDataHelper(MethodSymbol method, String name) {
-    if (!name.equals("of") && !startsWithHelperWord(name)) {
-      return false; // most methods: decided without splitting the name
+    String first = KeyNames.firstWord(name);
+    if (!first.equals("of") && !HELPER_WRITE_WORDS.contains(first)) {
+      return false; // most methods: decided without splitting the whole name
     }
     ImmutableList<String> words = KeyNames.words(name);
     if (words.isEmpty()) {
@@ -571,15 +586,6 @@ final class KeySlots {
     }
     return HELPER_WRITE_WORDS.contains(words.get(0))
         && !words.stream().anyMatch(QUERY_WORDS::contains);
-  }
-
-  private static boolean startsWithHelperWord(String name) {
-    for (String word : HELPER_WRITE_WORDS) {
-      if (KeyNames.startsWithWord(name, word)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static final Supplier<Type> JAVA_UTIL_MAP =

@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
-import com.google.errorprone.suppliers.Suppliers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
@@ -18,11 +17,13 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import dev.poolguard.checks.common.KnownTypes;
 import dev.poolguard.checks.common.TestFrameworks;
 import dev.poolguard.checks.common.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -73,8 +74,8 @@ final class WriteContext {
           "seed",
           "given");
 
-  private static final Supplier<Type> JDBI_QUERY =
-      Suppliers.typeFromString("org.jdbi.v3.core.statement.Query");
+  private static final Supplier<Optional<Type>> JDBI_QUERY =
+      KnownTypes.named("org.jdbi.v3.core.statement.Query");
   private static final int MAX_DEPTH = 3;
 
   enum Use {
@@ -224,10 +225,8 @@ final class WriteContext {
    * Query.
    */
   private Use receiverChain(MethodInvocationTree call) {
-    Type jdbiQuery = JDBI_QUERY.get(state);
     for (ExpressionTree receiver : Trees.receiverChain(call)) {
-      Type type = ASTHelpers.getType(receiver);
-      if (type != null && jdbiQuery != null && ASTHelpers.isSubtype(type, jdbiQuery, state)) {
+      if (KnownTypes.isSubtypeOf(ASTHelpers.getType(receiver), JDBI_QUERY, state)) {
         return Use.READ;
       }
       if (receiver instanceof MethodInvocationTree chained) {

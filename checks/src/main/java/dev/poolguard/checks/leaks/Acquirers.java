@@ -9,7 +9,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.matchers.Matchers;
 import com.google.errorprone.suppliers.Supplier;
-import com.google.errorprone.suppliers.Suppliers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
@@ -28,6 +27,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Name;
 import com.sun.tools.javac.util.Names;
+import dev.poolguard.checks.common.KnownTypes;
 import dev.poolguard.checks.common.MemberName;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -42,12 +42,12 @@ import org.jspecify.annotations.Nullable;
  * return what one of those borrowed (the caller then owns the resource).
  */
 final class Acquirers {
-  private static final Supplier<Type> CONNECTION_TYPE =
-      Suppliers.typeFromString("java.sql.Connection");
-  private static final Supplier<Type> HANDLE_TYPE =
-      Suppliers.typeFromString("org.jdbi.v3.core.Handle");
-  static final Supplier<Type> AUTO_CLOSEABLE_TYPE =
-      Suppliers.typeFromString("java.lang.AutoCloseable");
+  private static final Supplier<Optional<Type>> CONNECTION_TYPE =
+      KnownTypes.named("java.sql.Connection");
+  private static final Supplier<Optional<Type>> HANDLE_TYPE =
+      KnownTypes.named("org.jdbi.v3.core.Handle");
+  static final Supplier<Optional<Type>> AUTO_CLOSEABLE_TYPE =
+      KnownTypes.named("java.lang.AutoCloseable");
 
   private static final Matcher<ExpressionTree> DATA_SOURCE_GET_CONNECTION =
       instanceMethod().onDescendantOf("javax.sql.DataSource").named("getConnection");
@@ -238,13 +238,8 @@ final class Acquirers {
 
   private static boolean returnsResourceType(MethodSymbol method, VisitorState state) {
     Type returned = method.getReturnType();
-    return isSubtypeOf(returned, CONNECTION_TYPE, state)
-        || isSubtypeOf(returned, HANDLE_TYPE, state);
-  }
-
-  static boolean isSubtypeOf(Type type, Supplier<Type> target, VisitorState state) {
-    Type resolved = target.get(state);
-    return resolved != null && ASTHelpers.isSubtype(type, resolved, state);
+    return KnownTypes.isSubtypeOf(returned, CONNECTION_TYPE, state)
+        || KnownTypes.isSubtypeOf(returned, HANDLE_TYPE, state);
   }
 
   private ImmutableSet<Name> acquiringNames(VisitorState state) {

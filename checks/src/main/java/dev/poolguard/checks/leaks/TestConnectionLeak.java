@@ -61,6 +61,9 @@ public final class TestConnectionLeak extends BugChecker implements CompilationU
   private final Rollout rollout;
   private final Releases releases = new Releases();
   private final UnitTrees.Calls borrowingCalls;
+  // Made once, not per unit: until the JIT reaches it, making a method reference runs through
+  // the method-handle machinery, and every compilation loads the checks afresh.
+  private final UnitTrees.SiteMatcher siteMatcher = this::match;
 
   /** Used by Error Prone when the check is loaded without flags. */
   public TestConnectionLeak() {
@@ -83,7 +86,7 @@ public final class TestConnectionLeak extends BugChecker implements CompilationU
   public Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
     UnitTrees trees = UnitTrees.of(state);
     if (trees.isTestCode(testCode, state)) {
-      UnitTrees.report(this, state, trees.sites(borrowingCalls, state), this::match);
+      UnitTrees.report(this, state, trees.sites(borrowingCalls, state), siteMatcher);
     }
     return Description.NO_MATCH;
   }

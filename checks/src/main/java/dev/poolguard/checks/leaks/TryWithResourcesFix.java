@@ -33,6 +33,7 @@ import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
+import dev.poolguard.checks.common.KnownTypes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -197,7 +198,7 @@ final class TryWithResourcesFix {
     for (int i = declared + 1; i < statements.size(); i++) {
       if (i <= end
           && statements.get(i) instanceof VariableTree local
-          && Acquirers.isSubtypeOf(
+          && KnownTypes.isSubtypeOf(
               ASTHelpers.getSymbol(local).type, Acquirers.AUTO_CLOSEABLE_TYPE, state)) {
         resources.add(ASTHelpers.getSymbol(local));
       }
@@ -249,7 +250,7 @@ final class TryWithResourcesFix {
       return "a connection from DataSourceUtils may be bound to a Spring transaction, which"
           + " closing it would break; release it with DataSourceUtils.releaseConnection";
     }
-    if (!Acquirers.isSubtypeOf(resource.type(), Acquirers.AUTO_CLOSEABLE_TYPE, state)) {
+    if (!KnownTypes.isSubtypeOf(resource.type(), Acquirers.AUTO_CLOSEABLE_TYPE, state)) {
       return resource.typeName() + " is not AutoCloseable";
     }
     return null;

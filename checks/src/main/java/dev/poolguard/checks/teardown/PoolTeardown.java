@@ -2,14 +2,18 @@ package dev.poolguard.checks.teardown;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.poolguard.checks.clients.ClientCatalog;
 import dev.poolguard.checks.common.Supertypes;
 import dev.poolguard.checks.common.Trees;
+import java.util.HashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +54,11 @@ final class PoolTeardown {
           "org.apache.commons.pool2.ObjectPool",
           "com.mchange.v2.c3p0.PooledDataSource");
 
+  // Whether a class is a pool type, decided once per class per compilation: the resources of every
+  // try-with-resources (connections, statements, result sets) are asked about.
+  private static final Supplier<Map<TypeSymbol, Boolean>> POOL_CLASSES =
+      VisitorState.memoize(unused -> new HashMap<>());
+
   private PoolTeardown() {}
 
   /**
@@ -89,9 +98,19 @@ final class PoolTeardown {
   }
 
   private static boolean hasPoolType(@Nullable Type type, VisitorState state) {
-    if (type == null) {
+    if (type == null || type.tsym == null) {
       return false;
     }
+    Map<TypeSymbol, Boolean> known = POOL_CLASSES.get(state);
+    Boolean pool = known.get(type.tsym);
+    if (pool == null) {
+      pool = isPoolClass(type, state);
+      known.put(type.tsym, pool);
+    }
+    return pool;
+  }
+
+  private static boolean isPoolClass(Type type, VisitorState state) {
     for (String name : Supertypes.names(type, state)) {
       if (POOL_TYPES.contains(name) || ClientCatalog.isClientType(name)) {
         return true;

@@ -93,6 +93,9 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
   private final SharedPoolHolders holders;
   private final Rollout rollout;
   private final PoolOrigins origins;
+  // Made once, not per unit: until the JIT reaches it, making a method reference runs through
+  // the method-handle machinery, and every compilation loads the checks afresh.
+  private final UnitTrees.SiteMatcher siteMatcher = this::match;
 
   /** Used by Error Prone when the check is loaded without flags. */
   public SharedPoolClosedInTest() {
@@ -123,7 +126,7 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
           state,
           UnitTrees.inSourceOrder(
               trees.sites(ENDING_CALLS, state), trees.ofKind(Tree.Kind.TRY, state)),
-          this::match);
+          siteMatcher);
     }
     return Description.NO_MATCH;
   }

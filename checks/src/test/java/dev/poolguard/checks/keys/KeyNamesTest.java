@@ -75,15 +75,25 @@ final class KeyNamesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"createProduct", "create", "CREATEProduct", "_create_row", "create.x"})
-  void startsWithWordWhenTheFirstWordIsIt(String name) {
-    assertTrue(KeyNames.startsWithWord(name, "create"));
-    assertEquals("create", KeyNames.words(name).get(0));
+  @ValueSource(
+      strings = {
+        "createProduct",
+        "CREATEProduct",
+        "_create_row",
+        "HTTPServer",
+        "v2Slug",
+        "create2Product",
+        "a",
+        "aProduct",
+        "SLUG",
+        "x.y"
+      })
+  void firstWordIsTheFirstOfTheWords(String name) {
+    assertEquals(KeyNames.words(name).get(0), KeyNames.firstWord(name));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"creates", "create2Product", "recreate", "cre"})
-  void startsWithWordNotWhenTheFirstWordOnlyBeginsWithIt(String name) {
-    assertFalse(KeyNames.startsWithWord(name, "create"));
+  @Test
+  void aNameOfSeparatorsHasNoFirstWord() {
+    assertEquals("", KeyNames.firstWord("__"));
   }
 }
