@@ -317,8 +317,9 @@ final class KeySlots {
       boolean keyValue =
           (parameters == 2 || varargs)
               && KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString());
-      return new MethodFacts(
-          "<init>", parameterKeys, keyValue || !parameterKeys.isEmpty(), "", false, keyValue);
+      return keyValue || !parameterKeys.isEmpty()
+          ? new MethodFacts("<init>", parameterKeys, true, "", false, keyValue)
+          : MethodFacts.NONE;
     }
     String name = method.getSimpleName().toString();
     boolean keyValueCall =
@@ -332,13 +333,10 @@ final class KeySlots {
     ParameterKeys parameterKeys =
         isTestDataHelper(method, name) ? parameterKeys(method) : ParameterKeys.NONE;
     boolean writesParameterKeys = !parameterKeys.isEmpty();
-    return new MethodFacts(
-        name,
-        parameterKeys,
-        keyValueCall || !namedKey.isEmpty() || writesParameterKeys,
-        namedKey,
-        writesParameterKeys,
-        false);
+    if (!keyValueCall && namedKey.isEmpty() && !writesParameterKeys) {
+      return MethodFacts.NONE; // most methods
+    }
+    return new MethodFacts(name, parameterKeys, true, namedKey, writesParameterKeys, false);
   }
 
   // Checked last: almost no call has a key slot, and the owner's qualified name is costly to read.

@@ -24,6 +24,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Name;
 import com.sun.tools.javac.util.Names;
@@ -75,6 +76,9 @@ final class Acquirers {
   private ImmutableSet<Name> acquiringNames = ImmutableSet.of();
   // Whether a method of the compilation hands out a resource it borrowed, decided once per method.
   private final IdentityHashMap<MethodSymbol, Optional<Resource>> helpers = new IdentityHashMap<>();
+  // Whether a class is a connection or handle type, decided once per returned class: a suite's
+  // methods return the same few dozen classes.
+  private final IdentityHashMap<TypeSymbol, Boolean> resourceClasses = new IdentityHashMap<>();
 
   Acquirers(ImmutableList<MemberName> additional) {
     this.additional = additional;
@@ -236,10 +240,19 @@ final class Acquirers {
     return null;
   }
 
-  private static boolean returnsResourceType(MethodSymbol method, VisitorState state) {
+  private boolean returnsResourceType(MethodSymbol method, VisitorState state) {
     Type returned = method.getReturnType();
-    return KnownTypes.isSubtypeOf(returned, CONNECTION_TYPE, state)
-        || KnownTypes.isSubtypeOf(returned, HANDLE_TYPE, state);
+    if (returned == null || returned.tsym == null) {
+      return false;
+    }
+    Boolean resource = resourceClasses.get(returned.tsym);
+    if (resource == null) {
+      resource =
+          KnownTypes.isSubtypeOf(returned, CONNECTION_TYPE, state)
+              || KnownTypes.isSubtypeOf(returned, HANDLE_TYPE, state);
+      resourceClasses.put(returned.tsym, resource);
+    }
+    return resource;
   }
 
   private ImmutableSet<Name> acquiringNames(VisitorState state) {
@@ -251,6 +264,7 @@ final class Acquirers {
       acquiringNames = builder.build();
       namesTable = names;
       helpers.clear();
+      resourceClasses.clear();
     }
     return acquiringNames;
   }
