@@ -321,9 +321,8 @@ public final class UnitTrees {
     private final List<Site> tries = new ArrayList<>();
     private final List<Site> assignments = new ArrayList<>();
     private int order;
-    // The trees from the unit to the one being scanned, and the path of each where one was made:
-    // the
-    // paths made form a prefix of the stack (a tree pushed has none yet).
+    // The trees from the unit to the one being scanned, and the path of each where one was made.
+    // The paths made form a prefix of the stack: a tree pushed has none yet.
     private JCTree[] ancestors = new JCTree[64];
     private @Nullable TreePath[] paths = new TreePath[64];
     private int depth;
