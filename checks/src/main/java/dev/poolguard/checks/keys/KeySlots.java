@@ -478,10 +478,11 @@ final class KeySlots {
     for (VarSymbol parameter : method.getParameters()) {
       names.add(parameter.getSimpleName().toString());
     }
-    if (method.isConstructor()
+    boolean synthetic = allSynthetic(names);
+    if (synthetic
+        && method.isConstructor()
         && method.owner instanceof ClassSymbol
-        && (method.owner.flags() & Flags.RECORD) != 0
-        && allSynthetic(names)) {
+        && (method.owner.flags() & Flags.RECORD) != 0) {
       List<String> components = new ArrayList<>();
       ((ClassSymbol) method.owner)
           .getRecordComponents()
@@ -490,7 +491,7 @@ final class KeySlots {
         return components;
       }
     }
-    if (allSynthetic(names)) {
+    if (synthetic) {
       return List.of(); // compiled without -parameters: names unknown
     }
     return names;
