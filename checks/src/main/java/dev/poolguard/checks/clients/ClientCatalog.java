@@ -203,10 +203,18 @@ public final class ClientCatalog {
   }
 
   /**
+   * Whether a method so named can build a client: a constructor ({@code <init>}) or a factory of a
+   * name this catalog knows.
+   */
+  public boolean mayBuildClient(Name name, VisitorState state) {
+    return name == state.getNames().init || methodNames.get(state).contains(name);
+  }
+
+  /**
    * The kind of client {@code method} (a constructor or factory method) builds, if it builds one.
    */
   public Optional<ClientKind> clientBuiltBy(MethodSymbol method, VisitorState state) {
-    if (!method.isConstructor() && !methodNames.get(state).contains(method.getSimpleName())) {
+    if (!mayBuildClient(method.getSimpleName(), state)) {
       return Optional.empty();
     }
     Map<MethodSymbol, Optional<ClientKind>> known = builtBy.get(state);

@@ -56,7 +56,7 @@ public final class PerTestDatabaseClient extends BugChecker implements Compilati
   private final SharedPoolHolders holders;
   private final ClientCatalog catalog;
   private final Rollout rollout;
-  private final UnitTrees.Calls clientBuilders;
+  private final UnitTrees.Candidates clientBuilders;
   // Made once, not per unit: until the JIT reaches it, making a method reference runs through
   // the method-handle machinery, and every compilation loads the checks afresh.
   private final UnitTrees.SiteMatcher siteMatcher = this::match;
@@ -77,8 +77,9 @@ public final class PerTestDatabaseClient extends BugChecker implements Compilati
     this.holders = new SharedPoolHolders(config);
     this.catalog = new ClientCatalog(config.additionalClients());
     this.clientBuilders =
-        new UnitTrees.Calls(
+        new UnitTrees.Candidates(
             CLIENT_BUILDING_TREES,
+            catalog::mayBuildClient,
             (method, state) -> catalog.clientBuiltBy(method, state).isPresent());
   }
 

@@ -9,11 +9,13 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.file.PathFileObject;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.util.Name;
 import java.util.regex.Pattern;
+import javax.tools.JavaFileObject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +33,14 @@ public final class TestCodeDetector {
   private static final Pattern TEST_LIKE_CLASS_NAME =
       Pattern.compile(
           "Test|Test[A-Z0-9_].*|.*(Test|Tests|TestCase|IT|ITCase|Fixture|Fixtures|TestSupport|TestBase)");
+
+  // javac's file objects are internal API: read only where the build exports their package to the
+  // checks (Error Prone's documented flags do). Asked of a public class of javac's module: naming
+  // the internal class would fail where it is not exported.
+  private static final boolean PATH_FILE_OBJECTS_READABLE =
+      CompilationUnitTree.class
+          .getModule()
+          .isExported("com.sun.tools.javac.file", TestCodeDetector.class.getModule());
 
   private final PoolGuardConfig config;
 
@@ -59,14 +69,28 @@ public final class TestCodeDetector {
   }
 
   private static String sourcePath(CompilationUnitTree unit) {
-    if (unit.getSourceFile() == null) {
+    JavaFileObject file = unit.getSourceFile();
+    if (file == null) {
       return "";
     }
-    // The name the build tool gave (an absolute path in Maven and Gradle; SimpleJavaFileObject's is
-    // its URI's path). toUri() would normalise it into an absolute URI, which costs more than the
-    // rest of the classification.
-    String path = unit.getSourceFile().getName().replace('\\', '/');
+    String path = pathName(file).replace('\\', '/');
     return path.startsWith("/") ? path : "/" + path;
+  }
+
+  /**
+   * The file's path as a string. For javac's own file objects (what Maven and Gradle compile) the
+   * path is read directly and turned into a string through {@code Object}: {@code getName()} does
+   * the same through the {@code Path} interface, and the interpreter resolves an interface call of
+   * an {@code Object} method anew at every call (the costliest step of the whole classification, by
+   * a profile). Other file objects give their name ({@code SimpleJavaFileObject}'s is its URI's
+   * path); {@code toUri()} would normalise it into an absolute URI, which costs more still.
+   */
+  private static String pathName(JavaFileObject file) {
+    if (PATH_FILE_OBJECTS_READABLE && file instanceof PathFileObject pathFile) {
+      Object path = pathFile.getPath();
+      return path.toString();
+    }
+    return file.getName();
   }
 
   private static boolean importsTestFramework(CompilationUnitTree unit) {

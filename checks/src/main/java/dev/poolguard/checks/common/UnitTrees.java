@@ -35,6 +35,7 @@ import com.sun.tools.javac.tree.JCTree.JCTypeApply;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
+import com.sun.tools.javac.util.Name;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -54,12 +55,15 @@ import org.jspecify.annotations.Nullable;
  * that are not test code at once (the first check to ask classifies the unit for all), and reads
  * only its candidates.
  *
- * <p>Candidates are chosen by method: a check says which calls, constructions and member references
- * it reads with a {@link Calls} (the kinds, and a test of the method they resolve to). The walk
- * resolves each site's method once and decides each method once per compilation for every check, so
- * the checks' own code never sees the many calls none of them reads. Error Prone loads the checks
- * afresh for every compilation, so their code runs cold; the per-call work left is a look-up in the
- * JDK's identity map. {@code try} statements and assignments are collected by kind.
+ * <p>A check says which trees it reads with one {@link Candidates}: the kinds, and for calls,
+ * constructions and member references a test of the method's name and one of the method they
+ * resolve to. The walk resolves each site's method once and decides each name and each method once
+ * per compilation for every check, so the checks' own code never sees the many calls none of them
+ * reads. Error Prone loads the checks afresh for every compilation, so their code runs cold: a
+ * suite calls a few hundred names but thousands of methods (every class's constructor is named
+ * {@code <init>}, every builder's setters share names), and most methods are settled by their name.
+ * The per-call work left is a look-up in the JDK's identity map. Every {@code try} statement and
+ * assignment is a candidate of the checks that read the kind.
  *
  * <p>Findings keep Error Prone's suppression: a finding inside a class, method or variable that
  * suppresses the check ({@code @SuppressWarnings} or the check's custom suppression annotation) is
@@ -68,24 +72,31 @@ import org.jspecify.annotations.Nullable;
  * <p>Internal: public only so that the checks' feature packages can use it. Not an API.
  */
 public final class UnitTrees {
-  /** The kinds a {@link Calls} can choose: the trees that resolve to a method or constructor. */
-  private static final ImmutableSet<Tree.Kind> CALL_KINDS =
+  /**
+   * The kinds a {@link Candidates} can read: the trees that resolve to a method or constructor,
+   * chosen by it, and {@code try} statements and assignments, every one of them.
+   */
+  private static final ImmutableSet<Tree.Kind> SITE_KINDS =
       Sets.immutableEnumSet(
-          Tree.Kind.METHOD_INVOCATION, Tree.Kind.NEW_CLASS, Tree.Kind.MEMBER_REFERENCE);
+          Tree.Kind.METHOD_INVOCATION,
+          Tree.Kind.NEW_CLASS,
+          Tree.Kind.MEMBER_REFERENCE,
+          Tree.Kind.TRY,
+          Tree.Kind.ASSIGNMENT);
 
-  /** The kinds collected for any check that asks ({@link #ofKind}). */
-  private static final ImmutableSet<Tree.Kind> COLLECTED_KINDS =
-      Sets.immutableEnumSet(Tree.Kind.TRY, Tree.Kind.ASSIGNMENT);
+  // One bit per Candidates in a long (see Decisions).
+  private static final int MAX_CANDIDATES = Long.SIZE;
 
-  // One bit per Calls in a long (see Decisions).
-  private static final int MAX_CALLS = Long.SIZE;
+  // A suite's compilation decides a few thousand methods and a few hundred names: sized so that
+  // the maps are not rehashed as they fill.
+  private static final int EXPECTED_METHODS = 4096;
+  private static final int EXPECTED_NAMES = 512;
 
   /**
-   * One collected tree: where it is, its kind, for a call, construction or member reference the
-   * method or constructor it resolves to ({@code null} for {@code try}s and assignments), and its
-   * place in the walk (source order).
+   * One candidate: where it is and, for a call, construction or member reference, the method or
+   * constructor it resolves to ({@code null} for {@code try}s and assignments).
    */
-  public record Site(TreePath path, Tree.Kind kind, @Nullable MethodSymbol method, int order) {
+  public record Site(TreePath path, @Nullable MethodSymbol method) {
     public Tree tree() {
       return path.getLeaf();
     }
@@ -101,33 +112,53 @@ public final class UnitTrees {
     Description match(Site site, VisitorState unitState);
   }
 
+  /**
+   * A test of the name of the method or constructor ({@code <init>}) a call, construction or member
+   * reference resolves to: the cheap first half of a {@link Candidates}' choice.
+   */
+  @FunctionalInterface
+  public interface NameTest {
+    /** Every name: for a check whose methods their names do not narrow. */
+    NameTest ANY = (name, state) -> true;
+
+    /**
+     * Whether a method so named may be chosen. Asked once per name per compilation, so it must
+     * depend on the name (and the compilation) alone.
+     */
+    boolean mayMatch(Name name, VisitorState state);
+  }
+
   /** A test of the method or constructor a call, construction or member reference resolves to. */
   @FunctionalInterface
   public interface MethodTest {
     /**
-     * Whether a site resolving to {@code method} may be a finding. Asked once per method per
-     * compilation, so it must depend on the method (and the compilation) alone.
+     * Whether a site resolving to {@code method} (whose name passed the {@link NameTest}) may be a
+     * finding. Asked once per method per compilation, so it must depend on the method (and the
+     * compilation) alone.
      */
     boolean mayMatch(MethodSymbol method, VisitorState state);
   }
 
   /**
-   * The calls, constructions or member references (of {@code kinds}) a check reads: those whose
-   * method passes {@code test}. A check holds one for its lifetime: the walk decides each method
-   * once per compilation for each instance.
+   * The trees (of {@code kinds}) a check reads: the calls, constructions and member references
+   * whose method passes {@code names} and then {@code methods}, and every {@code try} or
+   * assignment. A check holds one for its lifetime: the walk decides each name and method once per
+   * compilation for each instance.
    */
-  public static final class Calls {
+  public static final class Candidates {
     private final ImmutableSet<Tree.Kind> kinds;
-    private final MethodTest test;
+    private final NameTest names;
+    private final MethodTest methods;
 
-    public Calls(Set<Tree.Kind> kinds, MethodTest test) {
+    public Candidates(Set<Tree.Kind> kinds, NameTest names, MethodTest methods) {
       checkArgument(
-          !kinds.isEmpty() && CALL_KINDS.containsAll(kinds),
+          !kinds.isEmpty() && SITE_KINDS.containsAll(kinds),
           "kinds must be among %s: %s",
-          CALL_KINDS,
+          SITE_KINDS,
           kinds);
       this.kinds = Sets.immutableEnumSet(kinds);
-      this.test = test;
+      this.names = names;
+      this.methods = methods;
     }
   }
 
@@ -136,7 +167,8 @@ public final class UnitTrees {
 
   private final InCompilation compilation;
   private final TreePath unitPath;
-  private @Nullable Sites sites;
+  // Each registered Candidates' sites, by registration index; null until walked.
+  private @Nullable List<List<Site>> chosen;
   private @Nullable Boolean testCode;
 
   private UnitTrees(InCompilation compilation, TreePath unitPath) {
@@ -160,56 +192,21 @@ public final class UnitTrees {
     return testCode;
   }
 
-  /** The sites {@code calls} chooses, in source order (the walk's own list: read, never change). */
-  public List<Site> sites(Calls calls, VisitorState unitState) {
-    int index = compilation.register(calls);
-    Sites walked = sites;
-    if (walked == null || index >= walked.chosen().size()) {
-      // The first unit a Calls is asked about may have been walked for the checks before it: walk
-      // it again with every Calls known (once per Calls per compilation).
-      walked = walk(unitState);
-    }
-    return walked.chosen().get(index);
-  }
-
-  /** The {@code try} statements or the assignments of the unit, in source order (read only). */
-  public List<Site> ofKind(Tree.Kind kind, VisitorState unitState) {
-    checkArgument(
-        COLLECTED_KINDS.contains(kind), "kind must be among %s: %s", COLLECTED_KINDS, kind);
-    Sites walked = sites == null ? walk(unitState) : sites;
-    return kind == Tree.Kind.TRY ? walked.tries() : walked.assignments();
-  }
-
-  /** {@code first} and {@code second} (each in source order) merged into source order. */
-  public static List<Site> inSourceOrder(List<Site> first, List<Site> second) {
-    if (first.isEmpty() || second.isEmpty()) {
-      return first.isEmpty() ? second : first;
-    }
-    List<Site> merged = new ArrayList<>(first.size() + second.size());
-    int i = 0;
-    int j = 0;
-    while (i < first.size() || j < second.size()) {
-      if (j == second.size()
-          || (i < first.size() && first.get(i).order() < second.get(j).order())) {
-        merged.add(first.get(i++));
-      } else {
-        merged.add(second.get(j++));
-      }
-    }
-    return merged;
-  }
-
-  private Sites walk(VisitorState unitState) {
-    Sites walked = new Collector(compilation, unitPath, unitState).collect();
-    sites = walked;
-    return walked;
-  }
-
   /**
-   * Each registered Calls' sites (by registration index), the {@code try}s and the assignments. The
-   * lists are the walk's own, handed to every check of the unit as they are: read, never changed.
+   * The sites {@code candidates} chooses, in source order (the walk's own list, handed to the check
+   * as it is: read, never change).
    */
-  private record Sites(List<List<Site>> chosen, List<Site> tries, List<Site> assignments) {}
+  public List<Site> sites(Candidates candidates, VisitorState unitState) {
+    int index = compilation.register(candidates);
+    List<List<Site>> walked = chosen;
+    if (walked == null || index >= walked.size()) {
+      // The first unit a Candidates is asked about may have been walked for the checks before it:
+      // walk it again with every Candidates known (once per Candidates per compilation).
+      walked = new Collector(compilation, unitPath, unitState).collect();
+      chosen = walked;
+    }
+    return walked.get(index);
+  }
 
   /**
    * Reports what {@code matcher} finds at {@code sites}, in their order, each unless suppressed for
@@ -247,11 +244,21 @@ public final class UnitTrees {
     return false;
   }
 
-  /** What lasts for one compilation: the registered Calls, their decisions, the unit seen last. */
+  /**
+   * What lasts for one compilation: the registered Candidates, their decisions, the unit seen last.
+   */
   private static final class InCompilation {
-    private final List<Calls> registered = new ArrayList<>();
-    // Per method: which registered Calls choose it (bit i for the i-th), and how many are decided.
-    private final IdentityHashMap<MethodSymbol, Decisions> decisions = new IdentityHashMap<>();
+    private final List<Candidates> registered = new ArrayList<>();
+    // Per kind: which registered Candidates read it (bit i for the i-th).
+    private long invocationReaders;
+    private long newClassReaders;
+    private long referenceReaders;
+    private long tryReaders;
+    private long assignmentReaders;
+    // Per name and per method: which registered Candidates choose it, and how many are decided.
+    private final IdentityHashMap<Name, Decisions> byName = new IdentityHashMap<>(EXPECTED_NAMES);
+    private final IdentityHashMap<MethodSymbol, Decisions> byMethod =
+        new IdentityHashMap<>(EXPECTED_METHODS);
     // Error Prone calls every check's unit matcher for one unit before it moves to the next, so
     // the last unit's trees are all that is worth keeping.
     private @Nullable UnitTrees last;
@@ -263,38 +270,72 @@ public final class UnitTrees {
       return last;
     }
 
-    int register(Calls calls) {
+    int register(Candidates candidates) {
       for (int i = 0; i < registered.size(); i++) {
-        if (registered.get(i) == calls) {
+        if (registered.get(i) == candidates) {
           return i;
         }
       }
-      checkState(registered.size() < MAX_CALLS, "more than %s Calls in one compilation", MAX_CALLS);
-      registered.add(calls);
-      return registered.size() - 1;
+      checkState(
+          registered.size() < MAX_CANDIDATES,
+          "more than %s Candidates in one compilation",
+          MAX_CANDIDATES);
+      int index = registered.size();
+      registered.add(candidates);
+      long bit = 1L << index;
+      for (Tree.Kind kind : candidates.kinds) {
+        switch (kind) {
+          case METHOD_INVOCATION -> invocationReaders |= bit;
+          case NEW_CLASS -> newClassReaders |= bit;
+          case MEMBER_REFERENCE -> referenceReaders |= bit;
+          case TRY -> tryReaders |= bit;
+          case ASSIGNMENT -> assignmentReaders |= bit;
+          default -> throw new AssertionError("not a site kind: " + kind);
+        }
+      }
+      return index;
     }
 
     /**
-     * The registered Calls (bit i for the i-th of the first {@code count}) that choose {@code
-     * method}.
+     * The registered Candidates (bit i for the i-th of the first {@code count}) that choose {@code
+     * method}: its name first, which settles most methods.
      */
     long choosing(MethodSymbol method, int count, VisitorState state) {
-      Decisions decided = decisions.get(method);
+      Decisions decided = byMethod.get(method);
       if (decided == null) {
         decided = new Decisions();
-        decisions.put(method, decided);
+        byMethod.put(method, decided);
       }
-      while (decided.count < count) {
-        if (registered.get(decided.count).test.mayMatch(method, state)) {
-          decided.chosenBy |= 1L << decided.count;
+      if (decided.count < count) {
+        long named = named(method.getSimpleName(), count, state);
+        for (int i = decided.count; i < count; i++) {
+          if ((named & (1L << i)) != 0 && registered.get(i).methods.mayMatch(method, state)) {
+            decided.chosenBy |= 1L << i;
+          }
         }
-        decided.count++;
+        decided.count = count;
       }
+      return decided.chosenBy;
+    }
+
+    /** The registered Candidates (as in {@link #choosing}) whose name test {@code name} passes. */
+    private long named(Name name, int count, VisitorState state) {
+      Decisions decided = byName.get(name);
+      if (decided == null) {
+        decided = new Decisions();
+        byName.put(name, decided);
+      }
+      for (int i = decided.count; i < count; i++) {
+        if (registered.get(i).names.mayMatch(name, state)) {
+          decided.chosenBy |= 1L << i;
+        }
+      }
+      decided.count = count;
       return decided.chosenBy;
     }
   }
 
-  /** Which of the first {@code count} registered Calls choose one method. */
+  /** Which of the first {@code count} registered Candidates choose one name or method. */
   private static final class Decisions {
     private long chosenBy;
     private int count;
@@ -315,12 +356,8 @@ public final class UnitTrees {
     private final InCompilation compilation;
     private final TreePath unitPath;
     private final VisitorState state;
-    private final List<Calls> calls;
     private final int count;
     private final List<List<Site>> chosen;
-    private final List<Site> tries = new ArrayList<>();
-    private final List<Site> assignments = new ArrayList<>();
-    private int order;
     // The trees from the unit to the one being scanned, and the path of each where one was made.
     // The paths made form a prefix of the stack: a tree pushed has none yet.
     private JCTree[] ancestors = new JCTree[64];
@@ -331,16 +368,15 @@ public final class UnitTrees {
       this.compilation = compilation;
       this.unitPath = unitPath;
       this.state = state;
-      // The walk serves the Calls registered before it (nothing registers during a walk).
-      this.calls = compilation.registered;
-      this.count = calls.size();
+      // The walk serves the Candidates registered before it (nothing registers during a walk).
+      this.count = compilation.registered.size();
       this.chosen = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         chosen.add(new ArrayList<>());
       }
     }
 
-    Sites collect() {
+    List<List<Site>> collect() {
       JCCompilationUnit unit = (JCCompilationUnit) unitPath.getCompilationUnit();
       ancestors[0] = unit;
       paths[0] = unitPath;
@@ -350,7 +386,7 @@ public final class UnitTrees {
           scan(declaration); // not the package declaration and imports
         }
       }
-      return new Sites(chosen, tries, assignments);
+      return chosen;
     }
 
     @Override
@@ -391,25 +427,32 @@ public final class UnitTrees {
       return path;
     }
 
-    private void call(Tree.Kind kind, @Nullable Symbol symbol) {
-      int at = order++;
-      if (!(symbol instanceof MethodSymbol method)) {
-        return; // unresolved: no check reads it
+    /**
+     * A call, construction or member reference resolving to {@code symbol}, read by {@code
+     * readers}.
+     */
+    private void call(long readers, @Nullable Symbol symbol) {
+      if (readers == 0 || !(symbol instanceof MethodSymbol method)) {
+        return; // no check reads the kind, or unresolved
       }
-      long chosenBy = compilation.choosing(method, count, state);
-      if (chosenBy == 0) {
-        return; // nearly every call
-      }
-      Site site = new Site(currentPath(), kind, method, at);
-      for (int i = 0; i < count; i++) {
-        if ((chosenBy & (1L << i)) != 0 && calls.get(i).kinds.contains(kind)) {
-          chosen.get(i).add(site);
-        }
+      long chosenBy = compilation.choosing(method, count, state) & readers;
+      if (chosenBy != 0) { // nearly every call is chosen by none
+        file(new Site(currentPath(), method), chosenBy);
       }
     }
 
-    private void collect(Tree.Kind kind, List<Site> sites) {
-      sites.add(new Site(currentPath(), kind, null, order++));
+    /** A {@code try} or assignment, read by {@code readers}. */
+    private void collect(long readers) {
+      if (readers != 0) {
+        file(new Site(currentPath(), null), readers);
+      }
+    }
+
+    /** Files {@code site} for each Candidates of {@code readers} (bit i for the i-th). */
+    private void file(Site site, long readers) {
+      for (long left = readers; left != 0; left &= left - 1) {
+        chosen.get(Long.numberOfTrailingZeros(left)).add(site);
+      }
     }
 
     @Override
@@ -432,31 +475,31 @@ public final class UnitTrees {
 
     @Override
     public void visitApply(JCMethodInvocation tree) {
-      call(Tree.Kind.METHOD_INVOCATION, TreeInfo.symbol(tree.meth));
+      call(compilation.invocationReaders, TreeInfo.symbol(tree.meth));
       super.visitApply(tree);
     }
 
     @Override
     public void visitNewClass(JCNewClass tree) {
-      call(Tree.Kind.NEW_CLASS, tree.constructor);
+      call(compilation.newClassReaders, tree.constructor);
       super.visitNewClass(tree);
     }
 
     @Override
     public void visitReference(JCMemberReference tree) {
-      call(Tree.Kind.MEMBER_REFERENCE, tree.sym);
+      call(compilation.referenceReaders, tree.sym);
       super.visitReference(tree);
     }
 
     @Override
     public void visitTry(JCTry tree) {
-      collect(Tree.Kind.TRY, tries);
+      collect(compilation.tryReaders);
       super.visitTry(tree);
     }
 
     @Override
     public void visitAssign(JCAssign tree) {
-      collect(Tree.Kind.ASSIGNMENT, assignments);
+      collect(compilation.assignmentReaders);
       super.visitAssign(tree);
     }
   }

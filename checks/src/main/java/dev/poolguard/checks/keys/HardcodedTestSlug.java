@@ -59,15 +59,15 @@ import org.jspecify.annotations.Nullable;
 public final class HardcodedTestSlug extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 
-  // Calls and constructions; assignments to a data object's field are read besides.
-  private static final ImmutableSet<Tree.Kind> WRITING_CALLS =
-      Sets.immutableEnumSet(Tree.Kind.METHOD_INVOCATION, Tree.Kind.NEW_CLASS);
+  // Calls and constructions, and assignments (to a data object's field).
+  private static final ImmutableSet<Tree.Kind> WRITING_TREES =
+      Sets.immutableEnumSet(Tree.Kind.METHOD_INVOCATION, Tree.Kind.NEW_CLASS, Tree.Kind.ASSIGNMENT);
 
   private final TestCodeDetector testCode;
   private final KeySlots slots;
   private final KeyNames keys;
   private final Rollout rollout;
-  private final UnitTrees.Calls writingCalls;
+  private final UnitTrees.Candidates writingTrees;
 
   /** Used by Error Prone when the check is loaded without flags. */
   public HardcodedTestSlug() {
@@ -84,9 +84,10 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     this.rollout = new Rollout(config, canonicalName());
     this.keys = new KeyNames(config.keyFields());
     this.slots = new KeySlots(keys, config.uniqueFactories());
-    this.writingCalls =
-        new UnitTrees.Calls(
-            WRITING_CALLS,
+    this.writingTrees =
+        new UnitTrees.Candidates(
+            WRITING_TREES,
+            slots::mayHaveSlots,
             (method, state) -> slots.forCompilation(state).mayHaveSlots(method, state));
   }
 
@@ -97,8 +98,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
       UnitTrees.report(
           this,
           state,
-          UnitTrees.inSourceOrder(
-              trees.sites(writingCalls, state), trees.ofKind(Tree.Kind.ASSIGNMENT, state)),
+          trees.sites(writingTrees, state),
           new InUnit(slots.forCompilation(state), new ConstantStrings(unit)));
     }
     return Description.NO_MATCH;

@@ -18,6 +18,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.util.Name;
 import dev.poolguard.checks.common.MemberName;
 import dev.poolguard.checks.common.RuntimeApi;
 import java.util.ArrayList;
@@ -210,6 +211,30 @@ final class KeySlots {
   KeySlots(KeyNames keys, ImmutableList<MemberName> uniqueFactories) {
     this.keys = keys;
     this.uniqueFactories = uniqueFactories;
+  }
+
+  /**
+   * Whether a method so named can have a key slot at all: a constructor, a key-value call, a method
+   * named after a key or a test-data helper (the conditions of {@link #facts} that the name
+   * decides). Most names a suite calls ({@code assertEquals}, {@code get}) cannot.
+   */
+  boolean mayHaveSlots(Name name, VisitorState state) {
+    if (name == state.getNames().init) {
+      return true;
+    }
+    String text = name.toString();
+    return isKeyValueName(text)
+        || keys.mayDenoteKey(text)
+        || isHelperFirstWord(KeyNames.firstWord(text));
+  }
+
+  private static boolean isKeyValueName(String name) {
+    return name.equals("of") || KEY_THEN_VALUE.contains(name) || TARGET_KEY_VALUE.contains(name);
+  }
+
+  /** The first word of a test-data helper's name ({@code insertProduct}, {@code Product.of}). */
+  private static boolean isHelperFirstWord(String first) {
+    return first.equals("of") || HELPER_WRITE_WORDS.contains(first);
   }
 
   /**
@@ -571,8 +596,7 @@ final class KeySlots {
 
   /** A test-data helper: {@code insertProduct(String slug, ..)}, {@code Product.of(..)}. */
   private static boolean isTestDataHelper(MethodSymbol method, String name) {
-    String first = KeyNames.firstWord(name);
-    if (!first.equals("of") && !HELPER_WRITE_WORDS.contains(first)) {
+    if (!isHelperFirstWord(KeyNames.firstWord(name))) {
       return false; // most methods: decided without splitting the whole name
     }
     ImmutableList<String> words = KeyNames.words(name);

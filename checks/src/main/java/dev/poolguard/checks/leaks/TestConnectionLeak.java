@@ -60,7 +60,7 @@ public final class TestConnectionLeak extends BugChecker implements CompilationU
   private final Acquirers acquirers;
   private final Rollout rollout;
   private final Releases releases = new Releases();
-  private final UnitTrees.Calls borrowingCalls;
+  private final UnitTrees.Candidates borrowingCalls;
   // Made once, not per unit: until the JIT reaches it, making a method reference runs through
   // the method-handle machinery, and every compilation loads the checks afresh.
   private final UnitTrees.SiteMatcher siteMatcher = this::match;
@@ -79,7 +79,9 @@ public final class TestConnectionLeak extends BugChecker implements CompilationU
     this.testCode = new TestCodeDetector(config);
     this.acquirers = new Acquirers(config.additionalAcquirers());
     this.rollout = new Rollout(config, canonicalName());
-    this.borrowingCalls = new UnitTrees.Calls(CALLS, acquirers::mayBorrow);
+    // Any name: a helper method of any name can hand out a connection.
+    this.borrowingCalls =
+        new UnitTrees.Candidates(CALLS, UnitTrees.NameTest.ANY, acquirers::mayBorrow);
   }
 
   @Override

@@ -64,10 +64,10 @@ import org.jspecify.annotations.Nullable;
 public final class SharedPoolClosedInTest extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 
-  // Calls and member references (`POOL::close`) of an ending method's name; try-with-resources
-  // are read besides.
+  // Calls and member references (`POOL::close`) of an ending method's name, and try statements
+  // (their resources are closed at the end).
   private static final ImmutableSet<Tree.Kind> ENDING_TREES =
-      Sets.immutableEnumSet(Tree.Kind.METHOD_INVOCATION, Tree.Kind.MEMBER_REFERENCE);
+      Sets.immutableEnumSet(Tree.Kind.METHOD_INVOCATION, Tree.Kind.MEMBER_REFERENCE, Tree.Kind.TRY);
 
   private static final Matcher<ExpressionTree> ENDS_ITS_RECEIVER =
       instanceMethod().anyClass().namedAnyOf(PoolTeardown.ENDING_METHODS);
@@ -84,10 +84,12 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
                   .map(state::getName)
                   .collect(ImmutableSet.toImmutableSet()));
 
-  private static final UnitTrees.Calls ENDING_CALLS =
-      new UnitTrees.Calls(
+  // The name decides: which pool a call ends is read at the call.
+  private static final UnitTrees.Candidates ENDING_CALLS =
+      new UnitTrees.Candidates(
           ENDING_TREES,
-          (method, state) -> ENDING_NAMES.get(state).contains(method.getSimpleName()));
+          (name, state) -> ENDING_NAMES.get(state).contains(name),
+          (method, state) -> true);
 
   private final TestCodeDetector testCode;
   private final SharedPoolHolders holders;
@@ -121,12 +123,7 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
   public Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
     UnitTrees trees = UnitTrees.of(state);
     if (trees.isTestCode(testCode, state)) {
-      UnitTrees.report(
-          this,
-          state,
-          UnitTrees.inSourceOrder(
-              trees.sites(ENDING_CALLS, state), trees.ofKind(Tree.Kind.TRY, state)),
-          siteMatcher);
+      UnitTrees.report(this, state, trees.sites(ENDING_CALLS, state), siteMatcher);
     }
     return Description.NO_MATCH;
   }

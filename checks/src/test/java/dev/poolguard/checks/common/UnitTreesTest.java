@@ -1,13 +1,23 @@
 package dev.poolguard.checks.common;
 
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.errorprone.BugPattern;
 import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.matchers.Description;
 import com.google.errorprone.scanner.ScannerSupplier;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import dev.poolguard.checks.clients.PerTestDatabaseClient;
 import dev.poolguard.checks.teardown.SharedPoolClosedInTest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -214,13 +224,104 @@ final class UnitTreesTest {
   }
 
   @Test
-  void callsChooseOnlyTreesThatResolveToAMethod() {
+  void candidatesReadOnlyCallsConstructionsReferencesTriesAndAssignments() {
     IllegalArgumentException thrown =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new UnitTrees.Calls(Set.of(Tree.Kind.TRY), (method, state) -> true));
+            () ->
+                new UnitTrees.Candidates(
+                    Set.of(Tree.Kind.IDENTIFIER), UnitTrees.NameTest.ANY, (method, state) -> true));
     String message = String.valueOf(thrown.getMessage());
     assertTrue(message.contains("kinds must be among"), message);
+  }
+
+  @Test
+  void aMethodWhoseNameFailsTheNameTestIsNeverTested() {
+    closingSites().doTest();
+    assertEquals(List.of("Closeable.close"), ClosingSites.METHODS_TESTED);
+  }
+
+  @Test
+  void eachNameIsTestedOncePerCompilation() {
+    closingSites().doTest();
+    // <init>: the implicit constructor's super() call.
+    assertEquals(List.of("<init>", "hashCode", "close"), ClosingSites.NAMES_TESTED);
+  }
+
+  @Test
+  void triesAndCallsAreReadInSourceOrder() {
+    closingSites().doTest();
+    assertEquals(
+        List.of("a.close()", "try (Closeable c = b)", "b.close()", "b.close()"),
+        ClosingSites.SITES_READ);
+  }
+
+  /**
+   * {@link ClosingSites} over a unit with two calls of {@code hashCode()}, a try and three calls of
+   * {@code close()} (one method, read at each call).
+   */
+  private CompilationTestHelper closingSites() {
+    ClosingSites.METHODS_TESTED.clear();
+    ClosingSites.NAMES_TESTED.clear();
+    ClosingSites.SITES_READ.clear();
+    return CompilationTestHelper.newInstance(ClosingSites.class, getClass())
+        .addSourceLines(
+            "Sites.java",
+            "import java.io.Closeable;",
+            "class Sites {",
+            "  void f(Closeable a, Closeable b) throws Exception {",
+            "    a.hashCode();",
+            "    b.hashCode();",
+            "    // BUG: Diagnostic contains: ClosingSites",
+            "    a.close();",
+            "    // BUG: Diagnostic contains: ClosingSites",
+            "    try (Closeable c = b) {",
+            "      // BUG: Diagnostic contains: ClosingSites",
+            "      b.close();",
+            "    }",
+            "    // BUG: Diagnostic contains: ClosingSites",
+            "    b.close();",
+            "  }",
+            "}");
+  }
+
+  /**
+   * A check over {@link UnitTrees} that reads the calls of methods named {@code close} and every
+   * {@code try}, reporting each, and records what the walk asked its tests and handed it to read.
+   */
+  @BugPattern(summary = "Reads calls of close() and try statements", severity = WARNING)
+  public static final class ClosingSites extends BugChecker implements CompilationUnitTreeMatcher {
+    private static final long serialVersionUID = 1L;
+    static final List<String> NAMES_TESTED = new ArrayList<>();
+    static final List<String> METHODS_TESTED = new ArrayList<>();
+    static final List<String> SITES_READ = new ArrayList<>();
+
+    private final UnitTrees.Candidates closing =
+        new UnitTrees.Candidates(
+            Set.of(Tree.Kind.METHOD_INVOCATION, Tree.Kind.TRY),
+            (name, state) -> {
+              NAMES_TESTED.add(name.toString());
+              return name.contentEquals("close");
+            },
+            (method, state) -> {
+              METHODS_TESTED.add(method.owner.getSimpleName() + "." + method.getSimpleName());
+              return true;
+            });
+
+    @Override
+    public Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
+      UnitTrees.report(
+          this,
+          state,
+          UnitTrees.of(state).sites(closing, state),
+          (site, unitState) -> {
+            String source = unitState.getSourceForNode(site.tree());
+            SITES_READ.add(
+                source.contains("{") ? source.substring(0, source.indexOf('{')).trim() : source);
+            return describeMatch(site.tree());
+          });
+      return Description.NO_MATCH;
+    }
   }
 
   /** A test class with one finding of each of the two checks. */
