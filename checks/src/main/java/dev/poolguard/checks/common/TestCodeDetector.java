@@ -4,16 +4,21 @@ import static com.google.errorprone.util.ASTHelpers.getEnclosedElements;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.file.PathFileObject;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.util.Name;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.tools.JavaFileObject;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +47,10 @@ public final class TestCodeDetector {
           .getModule()
           .isExported("com.sun.tools.javac.file", TestCodeDetector.class.getModule());
 
+  // Per package or class imports are made from: whether it is in a test library.
+  private static final Supplier<Map<Symbol, Boolean>> TEST_LIBRARY_QUALIFIERS =
+      VisitorState.memoize(unused -> new IdentityHashMap<>());
+
   private final PoolGuardConfig config;
 
   public TestCodeDetector(PoolGuardConfig config) {
@@ -52,17 +61,17 @@ public final class TestCodeDetector {
     if (config.allCode() || state.errorProneOptions().isTestOnlyTarget()) {
       return true;
     }
-    return classify(state.getPath().getCompilationUnit());
+    return classify(state.getPath().getCompilationUnit(), state);
   }
 
-  private boolean classify(CompilationUnitTree unit) {
+  private boolean classify(CompilationUnitTree unit, VisitorState state) {
     String path = sourcePath(unit);
     for (String fragment : config.testSourcePaths()) {
       if (path.contains(fragment)) {
         return true;
       }
     }
-    if (importsTestFramework(unit) || declaresTests(unit)) {
+    if (importsTestFramework(unit, state) || declaresTests(unit)) {
       return true;
     }
     return !path.contains("/src/main/") && hasTestLikeClassName(unit);
@@ -93,15 +102,38 @@ public final class TestCodeDetector {
     return file.getName();
   }
 
-  private static boolean importsTestFramework(CompilationUnitTree unit) {
+  private static boolean importsTestFramework(CompilationUnitTree unit, VisitorState state) {
+    Map<Symbol, Boolean> byQualifier = TEST_LIBRARY_QUALIFIERS.get(state);
     for (ImportTree importTree : unit.getImports()) {
-      // The name as javac already holds it; Tree#toString would pretty-print the tree first.
-      Name imported = TreeInfo.fullName((JCTree) importTree.getQualifiedIdentifier());
-      if (imported != null && TestFrameworks.isTestLibrary(imported.toString())) {
+      JCTree imported = (JCTree) importTree.getQualifiedIdentifier();
+      // What the import is in: a package (`org.junit.jupiter.api.Test`, `org.junit.*`) or a class
+      // (`static org.junit.Assert.assertEquals`). A project's imports share a few hundred of them,
+      // so each is decided once per compilation, and no import's name is put together or decoded.
+      Symbol qualifier =
+          imported instanceof JCFieldAccess select ? TreeInfo.symbol(select.selected) : null;
+      if (qualifier == null) {
+        if (isTestLibraryImport(imported)) {
+          return true;
+        }
+        continue;
+      }
+      Boolean inTestLibrary = byQualifier.get(qualifier);
+      if (inTestLibrary == null) {
+        inTestLibrary = TestFrameworks.isTestLibrary(qualifier.getQualifiedName() + ".");
+        byQualifier.put(qualifier, inTestLibrary);
+      }
+      if (inTestLibrary) {
         return true;
       }
     }
     return false;
+  }
+
+  /** An import javac did not resolve (or a module import), by its name. */
+  private static boolean isTestLibraryImport(JCTree imported) {
+    // The name as javac already holds it; Tree#toString would pretty-print the tree first.
+    Name name = TreeInfo.fullName(imported);
+    return name != null && TestFrameworks.isTestLibrary(name.toString());
   }
 
   private static boolean declaresTests(CompilationUnitTree unit) {

@@ -153,17 +153,16 @@ final class Acquirers {
    * ({@code return ds.getConnection();}, or a local that holds one).
    */
   private Optional<Resource> helper(MethodSymbol method, VisitorState state, int depth) {
-    if (isPrimitiveOrVoid(method)) {
-      // Most calls: nothing can be handed out through them, and no look-up is needed to say so.
+    if (isPrimitiveOrVoid(method) || !returnsResourceType(method, state)) {
+      // Most calls: nothing can be handed out through them, decided by the returned class alone.
       return Optional.empty();
     }
     Optional<Resource> known = helpers.get(method);
     if (known != null) {
       return known;
     }
-    if (depth > MAX_HELPER_DEPTH || !returnsResourceType(method, state)) {
-      helpers.put(method, Optional.empty());
-      return Optional.empty();
+    if (depth > MAX_HELPER_DEPTH) {
+      return Optional.empty(); // not remembered: asked from less deep, the method may hand one out
     }
     helpers.put(method, Optional.empty()); // recursion guard
     TreePath path = JavacTrees.instance(state.context).getPath(method);
