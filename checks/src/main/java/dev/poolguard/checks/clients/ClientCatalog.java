@@ -73,7 +73,9 @@ public final class ClientCatalog {
       VisitorState.memoize(
           state -> {
             IdentityHashMap<Name, ClientKind> names = new IdentityHashMap<>();
-            CLIENT_TYPES.forEach((name, kind) -> names.put(state.getName(name), kind));
+            for (Map.Entry<String, ClientKind> type : CLIENT_TYPES.entrySet()) {
+              names.put(state.getName(type.getKey()), type.getValue());
+            }
             return names;
           });
 
@@ -196,8 +198,12 @@ public final class ClientCatalog {
         VisitorState.memoize(
             state -> {
               ImmutableSet.Builder<Name> names = ImmutableSet.builder();
-              FACTORIES.keySet().forEach(n -> names.add(state.getName(n)));
-              additionalClients.forEach(m -> names.add(state.getName(m.memberName())));
+              for (String name : FACTORIES.keySet()) {
+                names.add(state.getName(name));
+              }
+              for (MemberName member : additionalClients) {
+                names.add(state.getName(member.memberName()));
+              }
               return names.build();
             });
   }
@@ -234,7 +240,7 @@ public final class ClientCatalog {
     }
     Optional<ClientKind> kind =
         method.isConstructor() ? constructedKind(method, state) : factoryKind(method, state);
-    return kind.filter(k -> !wrapsExistingClient(method, state));
+    return kind.isPresent() && wrapsExistingClient(method, state) ? Optional.empty() : kind;
   }
 
   /** Whether {@code qualifiedName} is a pool or client class this catalog knows. */

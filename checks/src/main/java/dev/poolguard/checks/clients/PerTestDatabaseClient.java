@@ -106,7 +106,7 @@ public final class PerTestDatabaseClient extends BugChecker implements Compilati
     }
     // Cheapest first: the holder tests walk up the path, the URL search scans the enclosing code.
     VisitorState state = unitState.withPath(site.path());
-    if (holders.isInDeclaredHolder(site.path())
+    if (holders.isInDeclaredHolder(site.path(), state)
         || SharedPoolHolders.isSingletonCreation(state)
         || EmbeddedUrls.isInMemoryOnly(tree, state)) {
       return Description.NO_MATCH;

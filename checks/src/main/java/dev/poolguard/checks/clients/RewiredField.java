@@ -119,7 +119,7 @@ final class RewiredField {
       for (Tree enclosing : getCurrentPath()) {
         if (enclosing instanceof MethodTree method) {
           Symbol symbol = ASTHelpers.getSymbol(method);
-          return symbol != null && TestFrameworks.isTeardownMethod(symbol);
+          return symbol != null && TestFrameworks.isTeardownMethod(symbol, state);
         }
       }
       return false;

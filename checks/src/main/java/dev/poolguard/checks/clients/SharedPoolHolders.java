@@ -27,6 +27,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.poolguard.checks.common.AnnotationSet;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.TestFrameworks;
 import dev.poolguard.checks.common.Trees;
@@ -34,7 +35,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
@@ -49,8 +50,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SharedPoolHolders {
   /** Matched by name: the checks must not depend on the runtime jar. */
-  private static final ImmutableSet<String> HOLDER_ANNOTATIONS =
-      ImmutableSet.of("dev.poolguard.runtime.SharedPoolHolder");
+  private static final AnnotationSet HOLDER_ANNOTATIONS =
+      AnnotationSet.of("dev.poolguard.runtime.SharedPoolHolder");
 
   private final ImmutableSet<String> declaredHolders;
 
@@ -62,21 +63,21 @@ public final class SharedPoolHolders {
    * Whether the code at {@code path} is inside a class declared to be a holder (flag or
    * annotation).
    */
-  public boolean isInDeclaredHolder(TreePath path) {
+  public boolean isInDeclaredHolder(TreePath path, VisitorState state) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof ClassTree classTree
-          && isDeclaredHolder(ASTHelpers.getSymbol(classTree))) {
+          && isDeclaredHolder(ASTHelpers.getSymbol(classTree), state)) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean isDeclaredHolder(ClassSymbol clazz) {
+  private boolean isDeclaredHolder(ClassSymbol clazz, VisitorState state) {
     String binaryName = clazz.flatName().toString().replace('$', '.');
     return declaredHolders.contains(clazz.getQualifiedName().toString())
         || declaredHolders.contains(binaryName)
-        || TestFrameworks.hasAnyAnnotation(clazz, HOLDER_ANNOTATIONS);
+        || HOLDER_ANNOTATIONS.isOn(clazz, state);
   }
 
   /**
@@ -116,14 +117,14 @@ public final class SharedPoolHolders {
       if (leaf instanceof VariableTree variable && parent instanceof ClassTree) {
         VarSymbol field = ASTHelpers.getSymbol(variable);
         return (field.isStatic() || isSingletonClass(field.owner))
-            && isOutsideTests(p.getParentPath());
+            && isOutsideTests(p.getParentPath(), state);
       }
       if (leaf instanceof BlockTree block && parent instanceof ClassTree) {
-        return block.isStatic() && isOutsideTests(p.getParentPath());
+        return block.isStatic() && isOutsideTests(p.getParentPath(), state);
       }
       if (leaf instanceof MethodTree method) {
         MethodSymbol symbol = ASTHelpers.getSymbol(method);
-        if (!isOutsideTests(p.getParentPath())) {
+        if (!isOutsideTests(p.getParentPath(), state)) {
           return false;
         }
         return guarded
@@ -175,22 +176,23 @@ public final class SharedPoolHolders {
   }
 
   /** Whether the class at {@code classPath} and every class around it declare no tests. */
-  static boolean isOutsideTests(TreePath classPath) {
-    return noEnclosingClass(classPath, TestFrameworks::declaresTests);
+  static boolean isOutsideTests(TreePath classPath, VisitorState state) {
+    return noEnclosingClass(classPath, TestFrameworks::declaresTests, state);
   }
 
   /**
    * Whether the class at {@code classPath} and every class around it have no test or lifecycle
    * code.
    */
-  public static boolean isOutsideTestLifecycle(TreePath classPath) {
-    return noEnclosingClass(classPath, TestFrameworks::isTestRelated);
+  public static boolean isOutsideTestLifecycle(TreePath classPath, VisitorState state) {
+    return noEnclosingClass(classPath, TestFrameworks::isTestRelated, state);
   }
 
-  private static boolean noEnclosingClass(TreePath classPath, Predicate<ClassSymbol> predicate) {
+  private static boolean noEnclosingClass(
+      TreePath classPath, BiPredicate<ClassSymbol, VisitorState> predicate, VisitorState state) {
     for (TreePath p = classPath; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof ClassTree classTree) {
-        if (predicate.test(ASTHelpers.getSymbol(classTree))) {
+        if (predicate.test(ASTHelpers.getSymbol(classTree), state)) {
           return false;
         }
       }

@@ -1,11 +1,10 @@
 package dev.poolguard.checks.clients;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
-import dev.poolguard.checks.common.TestFrameworks;
+import dev.poolguard.checks.common.AnnotationSet;
 
 /**
  * Spring bean definitions in test code ({@code @Bean} methods, {@code @Configuration} and
@@ -14,12 +13,12 @@ import dev.poolguard.checks.common.TestFrameworks;
  */
 final class SpringBeans {
   /** Matched by name: Spring need not be on the processor path. */
-  private static final ImmutableSet<String> BEAN_METHOD =
-      ImmutableSet.of("org.springframework.context.annotation.Bean");
+  private static final AnnotationSet BEAN_METHOD =
+      AnnotationSet.of("org.springframework.context.annotation.Bean");
 
   /** {@code @TestConfiguration} and {@code @SpringBootConfiguration} are meta-annotated with it. */
-  private static final ImmutableSet<String> CONFIGURATION_CLASS =
-      ImmutableSet.of("org.springframework.context.annotation.Configuration");
+  private static final AnnotationSet CONFIGURATION_CLASS =
+      AnnotationSet.of("org.springframework.context.annotation.Configuration");
 
   private SpringBeans() {}
 
@@ -29,12 +28,10 @@ final class SpringBeans {
    */
   static boolean isInBean(VisitorState state) {
     MethodTree method = state.findEnclosing(MethodTree.class);
-    if (method != null
-        && TestFrameworks.hasAnyAnnotation(ASTHelpers.getSymbol(method), BEAN_METHOD)) {
+    if (method != null && BEAN_METHOD.isOn(ASTHelpers.getSymbol(method), state)) {
       return true;
     }
     ClassTree clazz = state.findEnclosing(ClassTree.class);
-    return clazz != null
-        && TestFrameworks.hasAnyAnnotation(ASTHelpers.getSymbol(clazz), CONFIGURATION_CLASS);
+    return clazz != null && CONFIGURATION_CLASS.isOn(ASTHelpers.getSymbol(clazz), state);
   }
 }

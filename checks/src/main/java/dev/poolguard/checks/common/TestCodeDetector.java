@@ -1,7 +1,5 @@
 package dev.poolguard.checks.common;
 
-import static com.google.errorprone.util.ASTHelpers.getEnclosedElements;
-
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
@@ -9,6 +7,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Scope;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.file.PathFileObject;
@@ -71,7 +70,7 @@ public final class TestCodeDetector {
         return true;
       }
     }
-    if (importsTestFramework(unit, state) || declaresTests(unit)) {
+    if (importsTestFramework(unit, state) || declaresTests(unit, state)) {
       return true;
     }
     return !path.contains("/src/main/") && hasTestLikeClassName(unit);
@@ -82,7 +81,10 @@ public final class TestCodeDetector {
     if (file == null) {
       return "";
     }
-    String path = pathName(file).replace('\\', '/');
+    String path = pathName(file);
+    if (path.indexOf('\\') >= 0) { // a Windows path; javac's own scanning makes indexOf warm
+      path = path.replace('\\', '/');
+    }
     return path.startsWith("/") ? path : "/" + path;
   }
 
@@ -136,24 +138,28 @@ public final class TestCodeDetector {
     return name != null && TestFrameworks.isTestLibrary(name.toString());
   }
 
-  private static boolean declaresTests(CompilationUnitTree unit) {
+  private static boolean declaresTests(CompilationUnitTree unit, VisitorState state) {
     for (Tree decl : unit.getTypeDecls()) {
-      if (decl instanceof JCClassDecl classDecl && declaresTestsDeep(classDecl.sym)) {
+      if (decl instanceof JCClassDecl classDecl && declaresTestsDeep(classDecl.sym, state)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean declaresTestsDeep(@Nullable ClassSymbol clazz) {
+  private static boolean declaresTestsDeep(@Nullable ClassSymbol clazz, VisitorState state) {
     if (clazz == null) {
       return false;
     }
-    if (TestFrameworks.isTestRelated(clazz)) {
+    if (TestFrameworks.isTestRelated(clazz, state)) {
       return true;
     }
-    return getEnclosedElements(clazz).stream()
-        .anyMatch(m -> m instanceof ClassSymbol classSymbol && declaresTestsDeep(classSymbol));
+    for (Symbol member : clazz.members().getSymbols(Scope.LookupKind.NON_RECURSIVE)) {
+      if (member instanceof ClassSymbol nested && declaresTestsDeep(nested, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasTestLikeClassName(CompilationUnitTree unit) {

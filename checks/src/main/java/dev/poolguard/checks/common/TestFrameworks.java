@@ -1,14 +1,14 @@
 package dev.poolguard.checks.common;
 
-import static com.google.errorprone.util.ASTHelpers.getEnclosedElements;
-
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import com.sun.tools.javac.code.Attribute;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
+import com.sun.tools.javac.code.Scope;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
-import com.sun.tools.javac.code.Type;
-import java.util.function.Predicate;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -18,8 +18,8 @@ import javax.lang.model.element.ElementKind;
  */
 public final class TestFrameworks {
   /** Method annotations that make a method a test. */
-  static final ImmutableSet<String> TEST_METHOD_ANNOTATIONS =
-      ImmutableSet.of(
+  private static final AnnotationSet TEST_METHOD_ANNOTATIONS =
+      AnnotationSet.of(
           "org.junit.Test",
           "org.junit.jupiter.api.Test",
           "org.junit.jupiter.api.RepeatedTest",
@@ -29,8 +29,8 @@ public final class TestFrameworks {
           "org.testng.annotations.Test");
 
   /** Lifecycle annotations on methods that run after tests: where teardown code lives. */
-  static final ImmutableSet<String> TEARDOWN_ANNOTATIONS =
-      ImmutableSet.of(
+  private static final AnnotationSet TEARDOWN_ANNOTATIONS =
+      AnnotationSet.of(
           "org.junit.jupiter.api.AfterAll",
           "org.junit.jupiter.api.AfterEach",
           "org.junit.AfterClass",
@@ -42,8 +42,8 @@ public final class TestFrameworks {
           "org.testng.annotations.AfterGroups");
 
   /** Lifecycle annotations on methods that run before tests. */
-  static final ImmutableSet<String> SETUP_ANNOTATIONS =
-      ImmutableSet.of(
+  private static final AnnotationSet SETUP_ANNOTATIONS =
+      AnnotationSet.of(
           "org.junit.jupiter.api.BeforeAll",
           "org.junit.jupiter.api.BeforeEach",
           "org.junit.BeforeClass",
@@ -55,16 +55,12 @@ public final class TestFrameworks {
           "org.testng.annotations.BeforeGroups");
 
   /** Any of the method annotations above: one pass over a method's annotations answers all. */
-  private static final ImmutableSet<String> TEST_RELATED_METHOD_ANNOTATIONS =
-      ImmutableSet.<String>builder()
-          .addAll(TEST_METHOD_ANNOTATIONS)
-          .addAll(TEARDOWN_ANNOTATIONS)
-          .addAll(SETUP_ANNOTATIONS)
-          .build();
+  private static final AnnotationSet TEST_RELATED_METHOD_ANNOTATIONS =
+      AnnotationSet.union(TEST_METHOD_ANNOTATIONS, TEARDOWN_ANNOTATIONS, SETUP_ANNOTATIONS);
 
   /** Class annotations that make a class a test class even before its methods are read. */
-  static final ImmutableSet<String> TEST_CLASS_ANNOTATIONS =
-      ImmutableSet.of(
+  private static final AnnotationSet TEST_CLASS_ANNOTATIONS =
+      AnnotationSet.of(
           "org.junit.runner.RunWith",
           "org.junit.jupiter.api.Nested",
           "org.junit.jupiter.api.TestInstance",
@@ -83,11 +79,15 @@ public final class TestFrameworks {
           "org.testng.Assert",
           "org.springframework.test.context.testng.AbstractTestNGSpringContextTests");
 
+  // Per class: whether it or a class above it is one of TEST_BASE_CLASSES.
+  private static final Supplier<Map<ClassSymbol, Boolean>> EXTENDS_TEST_BASE =
+      VisitorState.memoize(unused -> new IdentityHashMap<>());
+
   /**
    * Field annotations through which a container (Spring, CDI, Guice, Jakarta EE) injects a value.
    */
-  private static final ImmutableSet<String> INJECTION_ANNOTATIONS =
-      ImmutableSet.of(
+  private static final AnnotationSet INJECTION_ANNOTATIONS =
+      AnnotationSet.of(
           "org.springframework.beans.factory.annotation.Autowired",
           "javax.inject.Inject",
           "jakarta.inject.Inject",
@@ -140,22 +140,22 @@ public final class TestFrameworks {
   }
 
   /** Whether {@code field} is filled in by a dependency-injection container. */
-  public static boolean isInjected(Symbol field) {
-    return hasAnyAnnotation(field, INJECTION_ANNOTATIONS);
+  public static boolean isInjected(Symbol field, VisitorState state) {
+    return INJECTION_ANNOTATIONS.isOn(field, state);
   }
 
-  public static boolean isTestOrLifecycleMethod(Symbol method) {
-    return hasAnyAnnotation(method, TEST_RELATED_METHOD_ANNOTATIONS);
+  public static boolean isTestOrLifecycleMethod(Symbol method, VisitorState state) {
+    return TEST_RELATED_METHOD_ANNOTATIONS.isOn(method, state);
   }
 
   /**
    * Whether {@code clazz} is test code of any kind: it has a test or lifecycle method, a test-class
    * annotation, or a JUnit 3 / framework test base class.
    */
-  public static boolean isTestRelated(ClassSymbol clazz) {
-    return hasAnyAnnotation(clazz, TEST_CLASS_ANNOTATIONS)
-        || extendsTestBase(clazz)
-        || declaresMethodsMatching(clazz, TestFrameworks::isTestOrLifecycleMethod);
+  public static boolean isTestRelated(ClassSymbol clazz, VisitorState state) {
+    return TEST_CLASS_ANNOTATIONS.isOn(clazz, state)
+        || extendsTestBase(clazz, state)
+        || declaresMethodsWith(clazz, TEST_RELATED_METHOD_ANNOTATIONS, state);
   }
 
   /**
@@ -164,62 +164,37 @@ public final class TestFrameworks {
    * methods alone do not count: an abstract base class's {@code static} pool is initialised once
    * per JVM and shared by every subclass.
    */
-  public static boolean declaresTests(ClassSymbol clazz) {
-    return hasAnyAnnotation(clazz, TEST_CLASS_ANNOTATIONS)
-        || extendsTestBase(clazz)
-        || declaresMethodsMatching(clazz, m -> hasAnyAnnotation(m, TEST_METHOD_ANNOTATIONS));
+  public static boolean declaresTests(ClassSymbol clazz, VisitorState state) {
+    return TEST_CLASS_ANNOTATIONS.isOn(clazz, state)
+        || extendsTestBase(clazz, state)
+        || declaresMethodsWith(clazz, TEST_METHOD_ANNOTATIONS, state);
   }
 
-  private static boolean declaresMethodsMatching(ClassSymbol clazz, Predicate<Symbol> predicate) {
-    for (Symbol member : getEnclosedElements(clazz)) {
-      if (member.getKind() == ElementKind.METHOD && predicate.test(member)) {
+  private static boolean declaresMethodsWith(
+      ClassSymbol clazz, AnnotationSet annotations, VisitorState state) {
+    for (Symbol member : clazz.members().getSymbols(Scope.LookupKind.NON_RECURSIVE)) {
+      if (member.getKind() == ElementKind.METHOD && annotations.isOn(member, state)) {
         return true;
       }
     }
     return false;
   }
 
-  public static boolean isTeardownMethod(Symbol method) {
-    return hasAnyAnnotation(method, TEARDOWN_ANNOTATIONS);
+  public static boolean isTeardownMethod(Symbol method, VisitorState state) {
+    return TEARDOWN_ANNOTATIONS.isOn(method, state);
   }
 
-  /**
-   * Whether {@code symbol} carries one of {@code annotations}, directly or through one level of
-   * meta-annotation (JUnit 5 composed annotations such as a team's own {@code @IntegrationTest}).
-   */
-  public static boolean hasAnyAnnotation(Symbol symbol, ImmutableSet<String> annotations) {
-    for (Attribute.Compound annotation : symbol.getAnnotationMirrors()) {
-      Symbol type = annotation.type.tsym;
-      if (type == null) {
-        continue;
-      }
-      // Decoded once: classifying a unit asks this of every method's every annotation.
-      String name = type.getQualifiedName().toString();
-      if (annotations.contains(name)) {
-        return true;
-      }
-      if (!name.startsWith("java.lang.")) {
-        for (Attribute.Compound meta : type.getAnnotationMirrors()) {
-          if (meta.type.tsym != null
-              && annotations.contains(meta.type.tsym.getQualifiedName().toString())) {
-            return true;
-          }
-        }
-      }
+  private static boolean extendsTestBase(ClassSymbol clazz, VisitorState state) {
+    Map<ClassSymbol, Boolean> decided = EXTENDS_TEST_BASE.get(state);
+    Boolean extendsBase = decided.get(clazz);
+    if (extendsBase == null) {
+      // Each class's superclass chain decided once: a suite's classes share their superclasses.
+      extendsBase =
+          clazz.getSuperclass().tsym instanceof ClassSymbol superclass
+              && (TEST_BASE_CLASSES.contains(superclass.getQualifiedName().toString())
+                  || extendsTestBase(superclass, state));
+      decided.put(clazz, extendsBase);
     }
-    return false;
-  }
-
-  private static boolean extendsTestBase(ClassSymbol clazz) {
-    for (Type t = clazz.getSuperclass(); t != null && t.tsym != null; ) {
-      if (TEST_BASE_CLASSES.contains(t.tsym.getQualifiedName().toString())) {
-        return true;
-      }
-      if (!(t.tsym instanceof ClassSymbol)) {
-        return false;
-      }
-      t = ((ClassSymbol) t.tsym).getSuperclass();
-    }
-    return false;
+    return extendsBase;
   }
 }

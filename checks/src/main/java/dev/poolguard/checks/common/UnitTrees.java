@@ -62,8 +62,9 @@ import org.jspecify.annotations.Nullable;
  * reads. Error Prone loads the checks afresh for every compilation, so their code runs cold: a
  * suite calls a few hundred names but thousands of methods (every class's constructor is named
  * {@code <init>}, every builder's setters share names), and most methods are settled by their name.
- * The per-call work left is a look-up in the JDK's identity map. Every {@code try} statement and
- * assignment is a candidate of the checks that read the kind.
+ * The per-call work left is a look-up in the JDK's identity map. Every {@code try} statement is a
+ * candidate of the checks that read the kind, and every assignment whose variable's name passes
+ * their name test.
  *
  * <p>Findings keep Error Prone's suppression: a finding inside a class, method or variable that
  * suppresses the check ({@code @SuppressWarnings} or the check's custom suppression annotation) is
@@ -114,7 +115,8 @@ public final class UnitTrees {
 
   /**
    * A test of the name of the method or constructor ({@code <init>}) a call, construction or member
-   * reference resolves to: the cheap first half of a {@link Candidates}' choice.
+   * reference resolves to, the cheap first half of a {@link Candidates}' choice; and of the
+   * variable (field or local) an assignment assigns, all of the choice for assignments.
    */
   @FunctionalInterface
   public interface NameTest {
@@ -122,8 +124,8 @@ public final class UnitTrees {
     NameTest ANY = (name, state) -> true;
 
     /**
-     * Whether a method so named may be chosen. Asked once per name per compilation, so it must
-     * depend on the name (and the compilation) alone.
+     * Whether a method (or an assigned variable) so named may be chosen. Asked once per name per
+     * compilation, so it must depend on the name (and the compilation) alone.
      */
     boolean mayMatch(Name name, VisitorState state);
   }
@@ -141,9 +143,9 @@ public final class UnitTrees {
 
   /**
    * The trees (of {@code kinds}) a check reads: the calls, constructions and member references
-   * whose method passes {@code names} and then {@code methods}, and every {@code try} or
-   * assignment. A check holds one for its lifetime: the walk decides each name and method once per
-   * compilation for each instance.
+   * whose method passes {@code names} and then {@code methods}, every {@code try}, and every
+   * assignment to a variable whose name passes {@code names}. A check holds one for its lifetime:
+   * the walk decides each name and method once per compilation for each instance.
    */
   public static final class Candidates {
     private final ImmutableSet<Tree.Kind> kinds;
@@ -202,7 +204,7 @@ public final class UnitTrees {
     if (walked == null || index >= walked.size()) {
       // The first unit a Candidates is asked about may have been walked for the checks before it:
       // walk it again with every Candidates known (once per Candidates per compilation).
-      walked = new Collector(compilation, unitPath, unitState).collect();
+      walked = compilation.walker(unitState).collect(unitPath, unitState);
       chosen = walked;
     }
     return walked.get(index);
@@ -262,6 +264,15 @@ public final class UnitTrees {
     // Error Prone calls every check's unit matcher for one unit before it moves to the next, so
     // the last unit's trees are all that is worth keeping.
     private @Nullable UnitTrees last;
+    // One walker for every unit of the compilation, its stacks reused.
+    private @Nullable Collector walker;
+
+    Collector walker(VisitorState unitState) {
+      if (walker == null) {
+        walker = new Collector(this, unitState);
+      }
+      return walker;
+    }
 
     UnitTrees unit(TreePath unitPath) {
       if (last == null || last.unitPath.getCompilationUnit() != unitPath.getCompilationUnit()) {
@@ -319,7 +330,7 @@ public final class UnitTrees {
     }
 
     /** The registered Candidates (as in {@link #choosing}) whose name test {@code name} passes. */
-    private long named(Name name, int count, VisitorState state) {
+    long named(Name name, int count, VisitorState state) {
       Decisions decided = byName.get(name);
       if (decided == null) {
         decided = new Decisions();
@@ -354,29 +365,30 @@ public final class UnitTrees {
    */
   private static final class Collector extends TreeScanner {
     private final InCompilation compilation;
-    private final TreePath unitPath;
-    private final VisitorState state;
-    private final int count;
-    private final List<List<Site>> chosen;
+    // The unit being walked: its state, how many Candidates the walk serves, their sites so far.
+    private VisitorState state;
+    private int count;
+    private List<List<Site>> chosen = List.of();
     // The trees from the unit to the one being scanned, and the path of each where one was made.
     // The paths made form a prefix of the stack: a tree pushed has none yet.
     private JCTree[] ancestors = new JCTree[64];
     private @Nullable TreePath[] paths = new TreePath[64];
     private int depth;
 
-    Collector(InCompilation compilation, TreePath unitPath, VisitorState state) {
+    Collector(InCompilation compilation, VisitorState firstUnitState) {
       this.compilation = compilation;
-      this.unitPath = unitPath;
-      this.state = state;
+      this.state = firstUnitState;
+    }
+
+    /** The sites of the unit at {@code unitPath}, per registered Candidates. */
+    List<List<Site>> collect(TreePath unitPath, VisitorState unitState) {
+      state = unitState;
       // The walk serves the Candidates registered before it (nothing registers during a walk).
-      this.count = compilation.registered.size();
-      this.chosen = new ArrayList<>(count);
+      count = compilation.registered.size();
+      chosen = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         chosen.add(new ArrayList<>());
       }
-    }
-
-    List<List<Site>> collect() {
       JCCompilationUnit unit = (JCCompilationUnit) unitPath.getCompilationUnit();
       ancestors[0] = unit;
       paths[0] = unitPath;
@@ -441,7 +453,7 @@ public final class UnitTrees {
       }
     }
 
-    /** A {@code try} or assignment, read by {@code readers}. */
+    /** A {@code try}, read by {@code readers}. */
     private void collect(long readers) {
       if (readers != 0) {
         file(new Site(currentPath(), null), readers);
@@ -499,7 +511,14 @@ public final class UnitTrees {
 
     @Override
     public void visitAssign(JCAssign tree) {
-      collect(compilation.assignmentReaders);
+      long readers = compilation.assignmentReaders;
+      Symbol variable = readers == 0 ? null : TreeInfo.symbol(tree.lhs);
+      if (variable != null) { // an array element has no name to test
+        long chosenBy = compilation.named(variable.name, count, state) & readers;
+        if (chosenBy != 0) { // most assignments' variables are named like no key
+          file(new Site(currentPath(), null), chosenBy);
+        }
+      }
       super.visitAssign(tree);
     }
   }

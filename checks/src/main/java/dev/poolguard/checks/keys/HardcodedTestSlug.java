@@ -85,10 +85,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     this.keys = new KeyNames(config.keyFields());
     this.slots = new KeySlots(keys, config.uniqueFactories());
     this.writingTrees =
-        new UnitTrees.Candidates(
-            WRITING_TREES,
-            slots::mayHaveSlots,
-            (method, state) -> slots.forCompilation(state).mayHaveSlots(method, state));
+        new UnitTrees.Candidates(WRITING_TREES, slots::mayHaveSlots, slots::mayHaveSlots);
   }
 
   @Override
@@ -155,7 +152,8 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     }
     String key = slots.keyOfField(field);
     if (key == null
-        || (field.owner instanceof ClassSymbol owner && TestFrameworks.declaresTests(owner))) {
+        || (field.owner instanceof ClassSymbol owner
+            && TestFrameworks.declaresTests(owner, unitState))) {
       return Description.NO_MATCH;
     }
     KeySlots.Slot slot =

@@ -85,7 +85,9 @@ final class KeyNames {
 
   /** The key {@code name} denotes, spelled as in the flag, or {@code null}. */
   @Nullable String keyOf(CharSequence name) {
-    return keyOfWords(words(name.toString()));
+    String text = name.toString();
+    // Most names asked about (map keys, fields, enum constants) are no key: not split at all.
+    return mayDenoteKey(text) ? keyOfWords(words(text)) : null;
   }
 
   /** Like {@link #keyOf}, for a name already split into words. */
@@ -131,9 +133,7 @@ final class KeyNames {
       word.append(c);
     }
     flush(word, words);
-    return words.stream()
-        .map(w -> w.toLowerCase(Locale.ROOT))
-        .collect(ImmutableList.toImmutableList());
+    return ImmutableList.copyOf(words);
   }
 
   private static boolean isSeparator(char c) {
@@ -142,7 +142,7 @@ final class KeyNames {
 
   private static void flush(StringBuilder word, List<String> words) {
     if (word.length() > 0) {
-      words.add(word.toString());
+      words.add(word.toString().toLowerCase(Locale.ROOT));
       word.setLength(0);
     }
   }

@@ -254,11 +254,6 @@ final class KeySlots {
       this.known = known;
     }
 
-    /** Whether a call to {@code method} can have a key slot at all: most methods never can. */
-    boolean mayHaveSlots(MethodSymbol method, VisitorState state) {
-      return factsOf(method, state).mayHaveSlots();
-    }
-
     /**
      * The key slots among {@code arguments} of a call to {@code method} (a method or constructor).
      */
@@ -267,18 +262,27 @@ final class KeySlots {
       if (arguments.isEmpty()) {
         return ImmutableList.of();
       }
-      MethodFacts facts = factsOf(method, state);
+      MethodFacts facts = factsOf(known, method, state);
       return facts.mayHaveSlots() ? slotsOf(method, facts, arguments, state) : ImmutableList.of();
     }
+  }
 
-    private MethodFacts factsOf(MethodSymbol method, VisitorState state) {
-      MethodFacts facts = known.get(method);
-      if (facts == null) {
-        facts = facts(method, state);
-        known.put(method, facts);
-      }
-      return facts;
+  /**
+   * Whether a call to {@code method} can have a key slot at all: most methods never can. Asked once
+   * per method per compilation (the walk's choice of this check's calls).
+   */
+  boolean mayHaveSlots(MethodSymbol method, VisitorState state) {
+    return factsOf(methodFacts.get(state), method, state).mayHaveSlots();
+  }
+
+  private MethodFacts factsOf(
+      Map<MethodSymbol, MethodFacts> known, MethodSymbol method, VisitorState state) {
+    MethodFacts facts = known.get(method);
+    if (facts == null) {
+      facts = facts(method, state);
+      known.put(method, facts);
     }
+    return facts;
   }
 
   private ImmutableList<Slot> slotsOf(
@@ -488,7 +492,7 @@ final class KeySlots {
     List<@Nullable String> perParameter = new ArrayList<>(names.size());
     boolean any = false;
     for (String name : names) {
-      String key = keys.mayDenoteKey(name) ? keys.keyOf(name) : null;
+      String key = keys.keyOf(name);
       perParameter.add(key);
       any |= key != null;
     }
@@ -596,19 +600,39 @@ final class KeySlots {
 
   /** A test-data helper: {@code insertProduct(String slug, ..)}, {@code Product.of(..)}. */
   private static boolean isTestDataHelper(MethodSymbol method, String name) {
-    if (!isHelperFirstWord(KeyNames.firstWord(name))) {
+    String first = KeyNames.firstWord(name);
+    if (!isHelperFirstWord(first)) {
       return false; // most methods: decided without splitting the whole name
+    }
+    if (first.length() == name.length()) {
+      // One word, the commonest helper-like names (add, save, of): decided without splitting.
+      if (first.equals("of") || first.equals("create")) {
+        return isValueFactory(method);
+      }
+      return HELPER_WRITE_WORDS.contains(first);
     }
     ImmutableList<String> words = KeyNames.words(name);
     if (words.isEmpty()) {
       return false;
     }
     if (words.size() == 1 && (words.get(0).equals("of") || words.get(0).equals("create"))) {
-      Type returnType = method.getReturnType();
-      return returnType != null && returnType.tsym == method.owner; // a value factory
+      return isValueFactory(method);
     }
-    return HELPER_WRITE_WORDS.contains(words.get(0))
-        && !words.stream().anyMatch(QUERY_WORDS::contains);
+    if (!HELPER_WRITE_WORDS.contains(words.get(0))) {
+      return false;
+    }
+    for (String word : words) {
+      if (QUERY_WORDS.contains(word)) {
+        return false; // a query by the key (insertOrFindBySlug), not a write of it
+      }
+    }
+    return true;
+  }
+
+  /** {@code Product.of(..)}, {@code Product.create(..)}: a factory of its own class's values. */
+  private static boolean isValueFactory(MethodSymbol method) {
+    Type returnType = method.getReturnType();
+    return returnType != null && returnType.tsym == method.owner;
   }
 
   private static final Supplier<Type> JAVA_UTIL_MAP =

@@ -224,11 +224,13 @@ final class Acquirers {
     }
     if (stripped instanceof MethodInvocationTree call) {
       MethodSymbol method = ASTHelpers.getSymbol(call);
-      Optional<Resource> direct =
-          acquiringNames(state).contains(method.getSimpleName())
-              ? direct(call, method, state)
-              : Optional.empty();
-      return direct.or(() -> helper(method, state, depth + 1)).orElse(null);
+      if (acquiringNames(state).contains(method.getSimpleName())) {
+        Optional<Resource> direct = direct(call, method, state);
+        if (direct.isPresent()) {
+          return direct.get();
+        }
+      }
+      return helper(method, state, depth + 1).orElse(null);
     }
     if (stripped instanceof IdentifierTree) {
       ExpressionTree initializer = initializers.get(ASTHelpers.getSymbol(stripped));
@@ -258,8 +260,12 @@ final class Acquirers {
     Names names = state.getNames();
     if (names != namesTable) {
       ImmutableSet.Builder<Name> builder = ImmutableSet.builder();
-      BUILT_IN_NAMES.forEach(n -> builder.add(names.fromString(n)));
-      additional.forEach(m -> builder.add(names.fromString(m.memberName())));
+      for (String name : BUILT_IN_NAMES) {
+        builder.add(names.fromString(name));
+      }
+      for (MemberName member : additional) {
+        builder.add(names.fromString(member.memberName()));
+      }
       acquiringNames = builder.build();
       namesTable = names;
       helpers.clear();

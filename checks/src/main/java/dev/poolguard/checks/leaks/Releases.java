@@ -1,6 +1,5 @@
 package dev.poolguard.checks.leaks;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
@@ -17,6 +16,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.poolguard.checks.common.AnnotationSet;
 import dev.poolguard.checks.common.TestFrameworks;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -55,8 +55,8 @@ final class Releases {
           "shutdown",
           "stop");
 
-  private static final ImmutableSet<String> PRE_DESTROY =
-      ImmutableSet.of("javax.annotation.PreDestroy", "jakarta.annotation.PreDestroy");
+  private static final AnnotationSet PRE_DESTROY =
+      AnnotationSet.of("javax.annotation.PreDestroy", "jakarta.annotation.PreDestroy");
 
   private @Nullable CompilationUnitTree unit;
   private final IdentityHashMap<Tree, Set<VarSymbol>> byScope = new IdentityHashMap<>();
@@ -85,7 +85,7 @@ final class Releases {
   boolean isReleasedByOwnTeardown(TreePath classPath, VarSymbol variable, VisitorState state) {
     for (Tree member : ((ClassTree) classPath.getLeaf()).getMembers()) {
       if (member instanceof MethodTree method
-          && isTeardown(ASTHelpers.getSymbol(method))
+          && isTeardown(ASTHelpers.getSymbol(method), state)
           && inScope(new TreePath(classPath, member), state).contains(variable)) {
         return true;
       }
@@ -114,7 +114,7 @@ final class Releases {
         methods.put(symbol, summary);
         released.addAll(summary.returned);
         released.addAll(summary.closed); // the tests close it themselves
-        if (isTeardown(symbol)) {
+        if (isTeardown(symbol, state)) {
           pending.add(symbol);
         }
         return null; // scan() saw the nested classes' methods as part of this one
@@ -133,12 +133,12 @@ final class Releases {
     return released;
   }
 
-  static boolean isTeardown(MethodSymbol method) {
-    return TestFrameworks.isTeardownMethod(method)
+  static boolean isTeardown(MethodSymbol method, VisitorState state) {
+    return TestFrameworks.isTeardownMethod(method, state)
         || (method.getParameters().size() <= 1
             && !method.isStatic()
             && TEARDOWN_NAMES.contains(method.getSimpleName().toString()))
-        || TestFrameworks.hasAnyAnnotation(method, PRE_DESTROY);
+        || PRE_DESTROY.isOn(method, state);
   }
 
   /** The owner class's path, when it was compiled from source in this compilation. */

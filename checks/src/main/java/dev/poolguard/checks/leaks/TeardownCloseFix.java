@@ -1,6 +1,5 @@
 package dev.poolguard.checks.leaks;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.util.ASTHelpers;
@@ -14,7 +13,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import dev.poolguard.checks.common.TestFrameworks;
+import dev.poolguard.checks.common.AnnotationSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -27,23 +26,23 @@ import org.jspecify.annotations.Nullable;
  * several, or where the close would not compile there.
  */
 final class TeardownCloseFix {
-  private static final ImmutableSet<String> PER_TEST_SETUP =
-      ImmutableSet.of(
+  private static final AnnotationSet PER_TEST_SETUP =
+      AnnotationSet.of(
           "org.junit.jupiter.api.BeforeEach",
           "org.junit.Before",
           "org.testng.annotations.BeforeMethod");
-  private static final ImmutableSet<String> PER_TEST_TEARDOWN =
-      ImmutableSet.of(
+  private static final AnnotationSet PER_TEST_TEARDOWN =
+      AnnotationSet.of(
           "org.junit.jupiter.api.AfterEach",
           "org.junit.After",
           "org.testng.annotations.AfterMethod");
-  private static final ImmutableSet<String> PER_CLASS_SETUP =
-      ImmutableSet.of(
+  private static final AnnotationSet PER_CLASS_SETUP =
+      AnnotationSet.of(
           "org.junit.jupiter.api.BeforeAll",
           "org.junit.BeforeClass",
           "org.testng.annotations.BeforeClass");
-  private static final ImmutableSet<String> PER_CLASS_TEARDOWN =
-      ImmutableSet.of(
+  private static final AnnotationSet PER_CLASS_TEARDOWN =
+      AnnotationSet.of(
           "org.junit.jupiter.api.AfterAll",
           "org.junit.AfterClass",
           "org.testng.annotations.AfterClass");
@@ -58,10 +57,10 @@ final class TeardownCloseFix {
       return none("the field is not assigned in a setup method of its class");
     }
     MethodSymbol setUpMethod = ASTHelpers.getSymbol((MethodTree) setUp.getLeaf());
-    ImmutableSet<String> teardowns;
-    if (TestFrameworks.hasAnyAnnotation(setUpMethod, PER_TEST_SETUP)) {
+    AnnotationSet teardowns;
+    if (PER_TEST_SETUP.isOn(setUpMethod, state)) {
       teardowns = PER_TEST_TEARDOWN;
-    } else if (TestFrameworks.hasAnyAnnotation(setUpMethod, PER_CLASS_SETUP)) {
+    } else if (PER_CLASS_SETUP.isOn(setUpMethod, state)) {
       teardowns = PER_CLASS_TEARDOWN;
     } else {
       return none("the field is not assigned in a @BeforeEach or @BeforeAll method");
@@ -72,7 +71,7 @@ final class TeardownCloseFix {
     List<MethodTree> matching = new ArrayList<>();
     for (Tree member : clazz.getMembers()) {
       if (member instanceof MethodTree method
-          && TestFrameworks.hasAnyAnnotation(ASTHelpers.getSymbol(method), teardowns)) {
+          && teardowns.isOn(ASTHelpers.getSymbol(method), state)) {
         matching.add(method);
       }
     }

@@ -180,9 +180,9 @@ final class PoolOrigins {
       }
       if (methodSymbol.isConstructor()) {
         return method.owner instanceof ClassSymbol
-            && TestFrameworks.declaresTests((ClassSymbol) method.owner);
+            && TestFrameworks.declaresTests((ClassSymbol) method.owner, state);
       }
-      return TestFrameworks.isTestOrLifecycleMethod(method);
+      return TestFrameworks.isTestOrLifecycleMethod(method, state);
     }
 
     private PoolOrigin fieldOrigin(VarSymbol field, int depth) {
@@ -196,7 +196,7 @@ final class PoolOrigins {
         for (ExpressionTree assigned : fieldValues(field)) {
           result = result.or(origin(assigned, declaringClass, depth + 1));
         }
-        if (result == PoolOrigin.UNKNOWN && TestFrameworks.isInjected(field)) {
+        if (result == PoolOrigin.UNKNOWN && TestFrameworks.isInjected(field, state)) {
           return PoolOrigin.FOREIGN; // @Autowired / @Inject / @Resource: the container's pool
         }
         // Another class's field is that class's pool (handed out directly or by its accessors):

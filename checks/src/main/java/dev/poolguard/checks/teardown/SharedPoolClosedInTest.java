@@ -8,6 +8,7 @@ import static com.google.errorprone.util.ASTHelpers.isStatic;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Iterables;
 import com.google.common.collect.Sets;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
@@ -42,7 +43,6 @@ import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;
 import dev.poolguard.checks.common.UnitTrees;
 import java.util.Optional;
-import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
@@ -77,12 +77,14 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
   /** The ending methods' names in the compilation's name table: the calls this check reads. */
   private static final Supplier<ImmutableSet<Name>> ENDING_NAMES =
       VisitorState.memoize(
-          state ->
-              Stream.concat(
-                      PoolTeardown.ENDING_METHODS.stream(),
-                      PoolTeardown.ENDING_STATIC_METHODS.stream())
-                  .map(state::getName)
-                  .collect(ImmutableSet.toImmutableSet()));
+          state -> {
+            ImmutableSet.Builder<Name> names = ImmutableSet.builder();
+            for (String name :
+                Iterables.concat(PoolTeardown.ENDING_METHODS, PoolTeardown.ENDING_STATIC_METHODS)) {
+              names.add(state.getName(name));
+            }
+            return names.build();
+          });
 
   // The name decides: which pool a call ends is read at the call.
   private static final UnitTrees.Candidates ENDING_CALLS =
@@ -203,7 +205,7 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
       boolean deletable) {
     if (pool == null
         || !PoolTeardown.isPool(pool, state)
-        || holders.isInDeclaredHolder(state.getPath())) {
+        || holders.isInDeclaredHolder(state.getPath(), state)) {
       return Description.NO_MATCH;
     }
     TreePath classPath = state.findPathToEnclosing(ClassTree.class);
@@ -215,7 +217,8 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
     Tree scope = methodPath != null ? methodPath.getLeaf() : classPath.getLeaf();
     PoolOrigin origin = origins.originOf(pool, scope, closingClass, state);
     String message;
-    if (origin == PoolOrigin.SHARED && !isHolderClosingItsOwnPool(pool, closingClass, classPath)) {
+    if (origin == PoolOrigin.SHARED
+        && !isHolderClosingItsOwnPool(pool, closingClass, classPath, state)) {
       message = sharedMessage(what.get(state));
     } else if (origin == PoolOrigin.FOREIGN && isInTeardownMethod(state)) {
       message = foreignMessage(what.get(state));
@@ -233,17 +236,17 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
    * The singleton idiom: a class without tests ending the pool it keeps in its own static field.
    */
   private static boolean isHolderClosingItsOwnPool(
-      ExpressionTree pool, ClassSymbol closingClass, TreePath classPath) {
+      ExpressionTree pool, ClassSymbol closingClass, TreePath classPath, VisitorState state) {
     Symbol symbol = ASTHelpers.getSymbol((Tree) ASTHelpers.stripParentheses(pool));
     return symbol != null
         && isStatic(symbol)
         && symbol.owner == closingClass
-        && SharedPoolHolders.isOutsideTestLifecycle(classPath);
+        && SharedPoolHolders.isOutsideTestLifecycle(classPath, state);
   }
 
   private static boolean isInTeardownMethod(VisitorState state) {
     MethodTree method = state.findEnclosing(MethodTree.class);
-    return method != null && TestFrameworks.isTeardownMethod(ASTHelpers.getSymbol(method));
+    return method != null && TestFrameworks.isTeardownMethod(ASTHelpers.getSymbol(method), state);
   }
 
   /** The method whose locals the pool expression may read: the outermost one, lambdas included. */

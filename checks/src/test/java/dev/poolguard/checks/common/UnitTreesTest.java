@@ -14,6 +14,7 @@ import com.google.errorprone.matchers.Description;
 import com.google.errorprone.scanner.ScannerSupplier;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import dev.poolguard.checks.clients.PerTestDatabaseClient;
 import dev.poolguard.checks.teardown.SharedPoolClosedInTest;
 import java.util.ArrayList;
@@ -256,14 +257,98 @@ final class UnitTreesTest {
         ClosingSites.SITES_READ);
   }
 
+  @Test
+  void sitesInEveryKindOfMemberAreReadWithThePathJavacGives() {
+    ClosingSites.reset();
+    CompilationTestHelper.newInstance(ClosingSites.class, getClass())
+        .addSourceLines(
+            "Members.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+
+            class Members {
+              interface Action {
+                void run() throws IOException;
+              }
+
+              static Closeable shared;
+              // BUG: Diagnostic contains: ClosingSites
+              Action inField = () -> shared.close();
+
+              static {
+                // BUG: Diagnostic contains: ClosingSites
+                try {
+                  // BUG: Diagnostic contains: ClosingSites
+                  shared.close();
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              static class Nested {
+                void f() throws IOException {
+                  // BUG: Diagnostic contains: ClosingSites
+                  shared.close();
+                }
+              }
+
+              Action f() {
+                class Local implements Action {
+                  public void run() throws IOException {
+                    // BUG: Diagnostic contains: ClosingSites
+                    shared.close();
+                  }
+                }
+                return new Action() {
+                  @Override
+                  public void run() throws IOException {
+                    new Local().run();
+                    // BUG: Diagnostic contains: ClosingSites
+                    shared.close();
+                  }
+                };
+              }
+            }
+            """)
+        .doTest();
+    assertEquals(6, ClosingSites.SITES_READ.size());
+    assertEquals(List.of(), ClosingSites.PATHS_NOT_AS_JAVAC_GIVES);
+  }
+
+  @Test
+  void anAssignmentIsReadWhenTheNameOfTheVariableItAssignsPassesTheNameTest() {
+    ClosingSites.reset();
+    CompilationTestHelper.newInstance(ClosingSites.class, getClass())
+        .addSourceLines(
+            "Flags.java",
+            """
+            class Flags {
+              boolean closed;
+              int other;
+
+              void f(Flags that, int[] values) {
+                // BUG: Diagnostic contains: ClosingSites
+                that.closed = true;
+                // BUG: Diagnostic contains: ClosingSites
+                closed = false;
+                other = 1;
+                values[0] = 2;
+              }
+            }
+            """)
+        .doTest();
+    assertEquals(List.of("that.closed = true", "closed = false"), ClosingSites.SITES_READ);
+    // An array element has no name: it is not tested, nor read.
+    assertEquals(List.of("<init>", "closed", "other"), ClosingSites.NAMES_TESTED);
+  }
+
   /**
    * {@link ClosingSites} over a unit with two calls of {@code hashCode()}, a try and three calls of
    * {@code close()} (one method, read at each call).
    */
   private CompilationTestHelper closingSites() {
-    ClosingSites.METHODS_TESTED.clear();
-    ClosingSites.NAMES_TESTED.clear();
-    ClosingSites.SITES_READ.clear();
+    ClosingSites.reset();
     return CompilationTestHelper.newInstance(ClosingSites.class, getClass())
         .addSourceLines(
             "Sites.java",
@@ -286,22 +371,34 @@ final class UnitTreesTest {
   }
 
   /**
-   * A check over {@link UnitTrees} that reads the calls of methods named {@code close} and every
-   * {@code try}, reporting each, and records what the walk asked its tests and handed it to read.
+   * A check over {@link UnitTrees} that reads the calls of methods named {@code close}, every
+   * {@code try} and the assignments of variables named {@code closed}, reporting each, and records
+   * what the walk asked its tests and handed it to read, and each site whose path is not the one
+   * {@link TreePath#getPath(CompilationUnitTree, Tree)} finds.
    */
-  @BugPattern(summary = "Reads calls of close() and try statements", severity = WARNING)
+  @BugPattern(
+      summary = "Reads calls of close(), try statements and assignments of `closed`",
+      severity = WARNING)
   public static final class ClosingSites extends BugChecker implements CompilationUnitTreeMatcher {
     private static final long serialVersionUID = 1L;
     static final List<String> NAMES_TESTED = new ArrayList<>();
     static final List<String> METHODS_TESTED = new ArrayList<>();
     static final List<String> SITES_READ = new ArrayList<>();
+    static final List<String> PATHS_NOT_AS_JAVAC_GIVES = new ArrayList<>();
+
+    static void reset() {
+      NAMES_TESTED.clear();
+      METHODS_TESTED.clear();
+      SITES_READ.clear();
+      PATHS_NOT_AS_JAVAC_GIVES.clear();
+    }
 
     private final UnitTrees.Candidates closing =
         new UnitTrees.Candidates(
-            Set.of(Tree.Kind.METHOD_INVOCATION, Tree.Kind.TRY),
+            Set.of(Tree.Kind.METHOD_INVOCATION, Tree.Kind.TRY, Tree.Kind.ASSIGNMENT),
             (name, state) -> {
               NAMES_TESTED.add(name.toString());
-              return name.contentEquals("close");
+              return name.contentEquals("close") || name.contentEquals("closed");
             },
             (method, state) -> {
               METHODS_TESTED.add(method.owner.getSimpleName() + "." + method.getSimpleName());
@@ -318,9 +415,19 @@ final class UnitTreesTest {
             String source = unitState.getSourceForNode(site.tree());
             SITES_READ.add(
                 source.contains("{") ? source.substring(0, source.indexOf('{')).trim() : source);
+            if (!leaves(site.path()).equals(leaves(TreePath.getPath(unit, site.tree())))) {
+              PATHS_NOT_AS_JAVAC_GIVES.add(source);
+            }
             return describeMatch(site.tree());
           });
       return Description.NO_MATCH;
+    }
+
+    /** The trees from {@code path}'s leaf up to its unit. */
+    private static List<Tree> leaves(TreePath path) {
+      List<Tree> leaves = new ArrayList<>();
+      path.forEach(leaves::add);
+      return leaves;
     }
   }
 
