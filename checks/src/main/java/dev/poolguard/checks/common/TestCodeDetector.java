@@ -82,7 +82,7 @@ public final class TestCodeDetector {
       return "";
     }
     String path = pathName(file);
-    if (path.indexOf('\\') >= 0) { // a Windows path; javac's own scanning makes indexOf warm
+    if (path.indexOf('\\') >= 0) { // a Windows path (replace() on every path showed in the profile)
       path = path.replace('\\', '/');
     }
     return path.startsWith("/") ? path : "/" + path;
