@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,12 @@ import javax.tools.ToolProvider;
  * Runs inside the JVM of the toolchain under test (JDK 17 or JDK 25) and compiles one source tree
  * repeatedly through that JDK's {@code javax.tools} javac, with Error Prone on the processor path:
  * interleaved pairs of whole compilations, "baseline" (Error Prone's defaults, PoolGuard's checks
- * OFF) and "poolguard" (the same plus the four checks as WARN), alternating which goes first. Uses
- * only the JDK: its classpath is checks-test's test-classes directory.
+ * OFF) and "poolguard" (the same plus the four checks as WARN), alternating which goes first. With
+ * {@code -Dpoolguard.bench.comparedProcessorPath=<path>} a third configuration, "compared", runs
+ * the checks of another build (that processor path) with the same flags in every round, the order
+ * rotating so that each configuration takes each place equally often: two builds' checks measured
+ * side by side under the same drift. Uses only the JDK: its classpath is checks-test's test-classes
+ * directory.
  *
  * <p>Prints one line per compilation: {@code RUN\t<round>\t<config>\t<wall ns>\t<errors>\t<warnings
  * by check>\t<Error Prone timings: check=ns,...>}. Rounds below {@code warmup} are warm-up.
@@ -52,15 +57,27 @@ public final class BenchWorker {
     Map<String, String> configs = new LinkedHashMap<>();
     configs.put("baseline", (common + off).trim());
     configs.put("poolguard", (common + warn).trim());
+    String comparedPath = System.getProperty("poolguard.bench.comparedProcessorPath", "");
+    if (!comparedPath.isEmpty()) {
+      configs.put("compared", (common + warn).trim());
+    }
     List<String> order = new ArrayList<>(configs.keySet());
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     System.out.println(
         "JVM\t" + System.getProperty("java.version") + "\t" + System.getProperty("java.home"));
     for (int round = 0; round < rounds; round++) {
-      List<String> roundOrder = round % 2 == 0 ? order : List.of(order.get(1), order.get(0));
-      for (String config : roundOrder) {
-        Result r = compile(javac, processorPath, classpath, sources, work, configs.get(config));
+      // Each round starts one place later: with two configurations, they alternate.
+      Collections.rotate(order, 1);
+      for (String config : order) {
+        Result r =
+            compile(
+                javac,
+                config.equals("compared") ? comparedPath : processorPath,
+                classpath,
+                sources,
+                work,
+                configs.get(config));
         System.out.println(
             "RUN\t"
                 + round

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * The compile-overhead benchmark: generates the seeded corpus, then for each toolchain forks a JVM
@@ -28,6 +29,11 @@ import java.util.stream.Stream;
  * side from the one run: whole-compilation wall times and their ratio, and each check's own time as
  * measured by Error Prone ({@code ErrorProneTimings}, read by {@link TimingsPlugin}) as a share of
  * the wall time.
+ *
+ * <p>With {@code --compareWith=<checks jar or classes directory>} every round also compiles with
+ * another build's checks in their place (same flags, same JVM, the order rotating), and the report
+ * adds that build's share and this build's time over it per round: the way to see a change of a few
+ * per cent, which separate runs hide under the machine's drift.
  *
  * <p>Run through {@code scripts/bench-checks}, which builds what it needs and passes the paths as
  * system properties. Prints the Markdown tables and writes them to {@code target/bench/}. Never
@@ -64,6 +70,7 @@ public final class CompileOverheadBenchmark {
     int warmup = Integer.parseInt(opts.getOrDefault("warmup", "1"));
     List<String> wanted = List.of(opts.getOrDefault("toolchains", "17,25").split(","));
     Path out = Path.of(opts.getOrDefault("out", "target/bench")).toAbsolutePath();
+    String compareWith = opts.getOrDefault("compareWith", "");
 
     boolean clean = Boolean.parseBoolean(opts.getOrDefault("clean", "false"));
     // A real project instead of the generated corpus: its source directories and test classpath.
@@ -138,15 +145,26 @@ public final class CompileOverheadBenchmark {
     report.append(
         String.format(
             Locale.ROOT,
-            "%s; %d warm-up + %d measured pairs per toolchain, order alternating.%n%n",
+            "%s; %d warm-up + %d measured %s per toolchain, order %s.%n%n",
             corpusLine,
             warmup,
-            pairs));
+            pairs,
+            compareWith.isEmpty() ? "pairs" : "rounds",
+            compareWith.isEmpty()
+                ? "alternating"
+                : "rotating; compared with the checks of " + compareWith));
     for (Toolchain toolchain : toolchains) {
+      String comparedPath =
+          compareWith.isEmpty()
+              ? ""
+              : withOtherChecks(toolchain.processorPath(), Path.of(compareWith))
+                  + File.pathSeparator
+                  + pluginDir;
       List<Run> runs =
           runWorker(
               toolchain,
               pluginDir,
+              comparedPath,
               classpath,
               sourceList,
               out.resolve("work"),
@@ -197,9 +215,9 @@ public final class CompileOverheadBenchmark {
     s.append(
         row(
             "PoolGuard checks together, share of wall (%)",
-            share(with, r -> CHECKS.stream().mapToLong(c -> r.timings().getOrDefault(c, 0L)).sum()),
-            "%.3f"));
+            share(with, CompileOverheadBenchmark::checksNanos), "%.3f"));
     s.append(row("PoolGuard checks together (ms)", millis(with), "%.0f"));
+    s.append(comparedRows(runs));
     s.append(errorProneForScale(base));
     Map<String, Integer> findings = with.isEmpty() ? Map.of() : with.get(0).findings();
     s.append("\nFindings with the checks on (WARN): ")
@@ -211,6 +229,36 @@ public final class CompileOverheadBenchmark {
         .append(ratio.size())
         .append(".\n\n");
     return s.toString();
+  }
+
+  /** The rows of the compared build, if the run had one: its share, and ours over it per round. */
+  private static String comparedRows(List<Run> runs) {
+    Map<Integer, Run> ours = new LinkedHashMap<>();
+    Map<Integer, Run> theirs = new LinkedHashMap<>();
+    for (Run r : runs) {
+      if (r.config().equals("poolguard")) {
+        ours.put(r.round(), r);
+      } else if (r.config().equals("compared")) {
+        theirs.put(r.round(), r);
+      }
+    }
+    if (theirs.isEmpty()) {
+      return "";
+    }
+    List<Double> ratio = new ArrayList<>();
+    theirs.forEach(
+        (round, compared) -> {
+          Run r = ours.get(round);
+          if (r != null) {
+            ratio.add((double) checksNanos(r) / checksNanos(compared));
+          }
+        });
+    List<Run> compared = new ArrayList<>(theirs.values());
+    return row(
+            "compared build's checks together, share of wall (%)",
+            share(compared, CompileOverheadBenchmark::checksNanos), "%.3f")
+        + row("compared build's checks together (ms)", millis(compared), "%.0f")
+        + row("this build's checks' time / compared build's, per round", ratio, "%.3f");
   }
 
   /** Error Prone's own checks for scale: each check's median share over the baseline runs. */
@@ -291,9 +339,12 @@ public final class CompileOverheadBenchmark {
   }
 
   private static List<Double> millis(List<Run> runs) {
-    return runs.stream()
-        .map(r -> CHECKS.stream().mapToLong(c -> r.timings().getOrDefault(c, 0L)).sum() / 1e6)
-        .collect(Collectors.toList());
+    return runs.stream().map(r -> checksNanos(r) / 1e6).collect(Collectors.toList());
+  }
+
+  /** The PoolGuard checks' own time in one compilation, as Error Prone measured it. */
+  private static long checksNanos(Run r) {
+    return CHECKS.stream().mapToLong(c -> r.timings().getOrDefault(c, 0L)).sum();
   }
 
   private static String row(String label, List<Double> values, String format) {
@@ -320,6 +371,7 @@ public final class CompileOverheadBenchmark {
   static List<Run> runWorker(
       Toolchain toolchain,
       Path pluginDir,
+      String comparedProcessorPath,
       String classpath,
       Path sourceList,
       Path work,
@@ -336,6 +388,9 @@ public final class CompileOverheadBenchmark {
       command.addAll(Arrays.asList(extra.split("\\s+")));
     }
     command.addAll(jdkCompilerExports());
+    if (!comparedProcessorPath.isEmpty()) {
+      command.add("-Dpoolguard.bench.comparedProcessorPath=" + comparedProcessorPath);
+    }
     command.add("-cp");
     // Only the worker's own classes: TimingsPlugin must load from the processor path, next to Error
     // Prone.
@@ -373,6 +428,50 @@ public final class CompileOverheadBenchmark {
           "benchmark worker failed (exit " + exit + ") for " + toolchain.label());
     }
     return runs;
+  }
+
+  /**
+   * {@code processorPath} with its PoolGuard checks entry (the jar or classes directory holding
+   * {@code dev/poolguard/checks/}) replaced by {@code otherChecks}, another build's.
+   */
+  static String withOtherChecks(String processorPath, Path otherChecks) throws IOException {
+    if (!holdsChecks(otherChecks)) {
+      throw new IllegalArgumentException(
+          "--compare-with "
+              + otherChecks
+              + ": not a PoolGuard checks jar or classes directory (no dev/poolguard/checks/ in"
+              + " it); give another build's checks/target/classes or its poolguard-checks jar");
+    }
+    List<String> entries = new ArrayList<>();
+    int replaced = 0;
+    for (String entry : processorPath.split(File.pathSeparator)) {
+      if (holdsChecks(Path.of(entry))) {
+        entry = otherChecks.toAbsolutePath().toString();
+        replaced++;
+      }
+      entries.add(entry);
+    }
+    if (replaced != 1) {
+      throw new IllegalStateException(
+          "expected one PoolGuard checks entry on the processor path, found "
+              + replaced
+              + ": "
+              + processorPath);
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  private static boolean holdsChecks(Path entry) throws IOException {
+    String checks = "dev/poolguard/checks/";
+    if (Files.isDirectory(entry)) {
+      return Files.isDirectory(entry.resolve(checks));
+    }
+    if (!Files.isRegularFile(entry) || !entry.toString().endsWith(".jar")) {
+      return false;
+    }
+    try (ZipFile jar = new ZipFile(entry.toFile())) {
+      return jar.stream().anyMatch(e -> e.getName().startsWith(checks));
+    }
   }
 
   /**
@@ -489,7 +588,8 @@ public final class CompileOverheadBenchmark {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException(
             "usage: CompileOverheadBenchmark [--classes=1000] [--seed=42] [--pairs=3] [--warmup=1]"
-                + " [--toolchains=17,25] [--clean=false] [--out=dir] [--sources=dir:dir --classpath=cp|@file];"
+                + " [--toolchains=17,25] [--clean=false] [--out=dir] [--sources=dir:dir --classpath=cp|@file]"
+                + " [--compareWith=checks jar or classes dir];"
                 + " got "
                 + Arrays.toString(args));
       }

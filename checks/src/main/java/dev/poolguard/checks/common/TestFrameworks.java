@@ -185,14 +185,17 @@ public final class TestFrameworks {
   }
 
   private static boolean extendsTestBase(ClassSymbol clazz, VisitorState state) {
+    if (!(clazz.getSuperclass().tsym instanceof ClassSymbol superclass)
+        || superclass == state.getSymtab().objectType.tsym) {
+      return false; // interfaces and most classes: decided without the compilation's map
+    }
     Map<ClassSymbol, Boolean> decided = EXTENDS_TEST_BASE.get(state);
     Boolean extendsBase = decided.get(clazz);
     if (extendsBase == null) {
       // Each class's superclass chain decided once: a suite's classes share their superclasses.
       extendsBase =
-          clazz.getSuperclass().tsym instanceof ClassSymbol superclass
-              && (TEST_BASE_CLASSES.contains(superclass.getQualifiedName().toString())
-                  || extendsTestBase(superclass, state));
+          TEST_BASE_CLASSES.contains(superclass.getQualifiedName().toString())
+              || extendsTestBase(superclass, state);
       decided.put(clazz, extendsBase);
     }
     return extendsBase;

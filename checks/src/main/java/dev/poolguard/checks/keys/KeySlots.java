@@ -18,6 +18,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
 import dev.poolguard.checks.common.MemberName;
 import dev.poolguard.checks.common.RuntimeApi;
@@ -342,7 +343,8 @@ final class KeySlots {
       return MethodFacts.NONE; // no argument, no slot
     }
     if (method.isConstructor()) {
-      ParameterKeys parameterKeys = parameterKeys(method);
+      ParameterKeys parameterKeys =
+          takesString(method, state) ? parameterKeys(method) : ParameterKeys.NONE;
       boolean keyValue =
           (parameters == 2 || varargs)
               && KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString());
@@ -360,7 +362,9 @@ final class KeySlots {
     // A method's parameters are read only for a test-data helper: reading them is the costly part
     // (a method from a class file makes its parameters' symbols on demand), and few methods are.
     ParameterKeys parameterKeys =
-        isTestDataHelper(method, name) ? parameterKeys(method) : ParameterKeys.NONE;
+        isTestDataHelper(method, name) && takesString(method, state)
+            ? parameterKeys(method)
+            : ParameterKeys.NONE;
     boolean writesParameterKeys = !parameterKeys.isEmpty();
     if (!keyValueCall && namedKey.isEmpty() && !writesParameterKeys) {
       return MethodFacts.NONE; // most methods
@@ -485,6 +489,32 @@ final class KeySlots {
     boolean isEmpty() {
       return keys.isEmpty();
     }
+  }
+
+  /**
+   * Whether some parameter of {@code method} can be passed a string: only a fixed string is a
+   * hardcoded key, so the names of a constructor's or helper's parameters are read only then (most
+   * constructors a suite calls take numbers, collections and other objects). Decided from the
+   * method's type, whose parameter types exist without the parameters' symbols, by javac's own
+   * subtype test: {@code String} itself, a supertype ({@code Object}, {@code CharSequence}, {@code
+   * Comparable}, …), a type variable it can stand for, or the element of such a varargs array.
+   */
+  private static boolean takesString(MethodSymbol method, VisitorState state) {
+    Types types = state.getTypes();
+    Type string = state.getSymtab().stringType;
+    // javac's list is linked: walked, not indexed.
+    for (com.sun.tools.javac.util.List<Type> left = method.type.getParameterTypes();
+        left.nonEmpty();
+        left = left.tail) {
+      Type parameter = left.head;
+      if (left.tail.isEmpty() && method.isVarArgs() && types.elemtype(parameter) != null) {
+        parameter = types.elemtype(parameter);
+      }
+      if (!parameter.isPrimitive() && types.isSubtype(string, types.erasure(parameter))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ParameterKeys parameterKeys(MethodSymbol method) {

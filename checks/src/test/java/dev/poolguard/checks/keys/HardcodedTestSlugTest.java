@@ -542,6 +542,34 @@ final class HardcodedTestSlugTest {
   }
 
   @Test
+  void constructorParameterThatCanHoldAStringIsASlot() {
+    compilationHelper
+        .addSourceLines(
+            "src/test/java/com/acme/AccountTest.java",
+            "package com.acme;",
+            "import org.junit.jupiter.api.Test;",
+            "class AccountTest {",
+            "  static class ByObject { ByObject(Object slug) {} }",
+            "  static class ByCharSequence { ByCharSequence(CharSequence slug) {} }",
+            "  static class ByTypeVariable<T> { ByTypeVariable(T slug) {} }",
+            "  static class ByVarargs { ByVarargs(int count, String... slug) {} }",
+            "  static class ByNumber { ByNumber(long slug, Integer[] slugs) {} }",
+            "  @Test void t() {",
+            "    // BUG: Diagnostic contains: (new ByObject(.., slug, ..))",
+            "    new ByObject(\"acme\");",
+            "    // BUG: Diagnostic contains: (new ByCharSequence(.., slug, ..))",
+            "    new ByCharSequence(\"acme\");",
+            "    // BUG: Diagnostic contains: (new ByTypeVariable(.., slug, ..))",
+            "    new ByTypeVariable<>(\"acme\");",
+            "    // BUG: Diagnostic contains: (new ByVarargs(.., slug, ..))",
+            "    new ByVarargs(1, \"acme\");",
+            "    new ByNumber(42L, new Integer[] {1});",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void badFlagValuesFailNamingTheFlag() {
     assertFlagRejected(
         HardcodedTestSlug.class,
