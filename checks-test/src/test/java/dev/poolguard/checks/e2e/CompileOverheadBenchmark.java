@@ -154,17 +154,11 @@ public final class CompileOverheadBenchmark {
                 ? "alternating"
                 : "rotating; compared with the checks of " + compareWith));
     for (Toolchain toolchain : toolchains) {
-      String comparedPath =
-          compareWith.isEmpty()
-              ? ""
-              : withOtherChecks(toolchain.processorPath(), Path.of(compareWith))
-                  + File.pathSeparator
-                  + pluginDir;
       List<Run> runs =
           runWorker(
               toolchain,
               pluginDir,
-              comparedPath,
+              compareWith,
               classpath,
               sourceList,
               out.resolve("work"),
@@ -371,7 +365,7 @@ public final class CompileOverheadBenchmark {
   static List<Run> runWorker(
       Toolchain toolchain,
       Path pluginDir,
-      String comparedProcessorPath,
+      String comparedChecks,
       String classpath,
       Path sourceList,
       Path work,
@@ -388,8 +382,12 @@ public final class CompileOverheadBenchmark {
       command.addAll(Arrays.asList(extra.split("\\s+")));
     }
     command.addAll(jdkCompilerExports());
-    if (!comparedProcessorPath.isEmpty()) {
-      command.add("-Dpoolguard.bench.comparedProcessorPath=" + comparedProcessorPath);
+    if (!comparedChecks.isEmpty()) {
+      command.add(
+          "-Dpoolguard.bench.comparedProcessorPath="
+              + withOtherChecks(toolchain.processorPath(), Path.of(comparedChecks))
+              + File.pathSeparator
+              + pluginDir);
     }
     command.add("-cp");
     // Only the worker's own classes: TimingsPlugin must load from the processor path, next to Error

@@ -507,8 +507,9 @@ final class KeySlots {
         left.nonEmpty();
         left = left.tail) {
       Type parameter = left.head;
-      if (left.tail.isEmpty() && method.isVarArgs() && types.elemtype(parameter) != null) {
-        parameter = types.elemtype(parameter);
+      Type element = left.tail.isEmpty() && method.isVarArgs() ? types.elemtype(parameter) : null;
+      if (element != null) {
+        parameter = element;
       }
       if (!parameter.isPrimitive() && types.isSubtype(string, types.erasure(parameter))) {
         return true;
