@@ -6,21 +6,20 @@ import com.google.errorprone.suppliers.Supplier;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
-import com.sun.source.tree.Tree;
-import com.sun.tools.javac.code.Scope;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.file.PathFileObject;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
+import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.util.Name;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.tools.JavaFileObject;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether the compilation unit being checked is test code ({@link UnitTrees} keeps the
@@ -50,22 +49,23 @@ public final class TestCodeDetector {
   private static final Supplier<Map<Symbol, Boolean>> TEST_LIBRARY_QUALIFIERS =
       VisitorState.memoize(unused -> new IdentityHashMap<>());
 
-  private final PoolGuardConfig config;
+  private final boolean allCode;
+  // An array: every unit of a compilation runs this loop, mostly before the JIT reaches it, and an
+  // interpreted loop over a list pays an iterator and two interface calls per fragment.
+  private final String[] testSourcePaths;
 
   public TestCodeDetector(PoolGuardConfig config) {
-    this.config = config;
+    this.allCode = config.allCode();
+    this.testSourcePaths = config.testSourcePaths().toArray(new String[0]);
   }
 
   public boolean isTestCode(VisitorState state) {
-    if (config.allCode() || state.errorProneOptions().isTestOnlyTarget()) {
+    if (allCode || state.errorProneOptions().isTestOnlyTarget()) {
       return true;
     }
-    return classify(state.getPath().getCompilationUnit(), state);
-  }
-
-  private boolean classify(CompilationUnitTree unit, VisitorState state) {
+    JCCompilationUnit unit = (JCCompilationUnit) state.getPath().getCompilationUnit();
     String path = sourcePath(unit);
-    for (String fragment : config.testSourcePaths()) {
+    for (String fragment : testSourcePaths) {
       if (path.contains(fragment)) {
         return true;
       }
@@ -138,24 +138,38 @@ public final class TestCodeDetector {
     return name != null && TestFrameworks.isTestLibrary(name.toString());
   }
 
-  private static boolean declaresTests(CompilationUnitTree unit, VisitorState state) {
-    for (Tree decl : unit.getTypeDecls()) {
-      if (decl instanceof JCClassDecl classDecl && declaresTestsDeep(classDecl.sym, state)) {
+  private static boolean declaresTests(JCCompilationUnit unit, VisitorState state) {
+    for (JCTree declaration : unit.defs) {
+      if (declaration instanceof JCClassDecl classDecl && declaresTests(classDecl, state)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean declaresTestsDeep(@Nullable ClassSymbol clazz, VisitorState state) {
+  /**
+   * Whether {@code classDecl} or a class nested in it is test code ({@link
+   * TestFrameworks#isTestRelated}), read from its tree. A method's annotations are on its
+   * declaration, so a method declared without any (most of the main code's) is passed over without
+   * its symbol's annotations being asked for; javac's own members (a default constructor, an enum's
+   * {@code values()}) carry none.
+   */
+  private static boolean declaresTests(JCClassDecl classDecl, VisitorState state) {
+    ClassSymbol clazz = classDecl.sym;
     if (clazz == null) {
       return false;
     }
-    if (TestFrameworks.isTestRelated(clazz, state)) {
+    if (TestFrameworks.isTestClassByDeclaration(clazz, state)) {
       return true;
     }
-    for (Symbol member : clazz.members().getSymbols(Scope.LookupKind.NON_RECURSIVE)) {
-      if (member instanceof ClassSymbol nested && declaresTestsDeep(nested, state)) {
+    for (JCTree member : classDecl.defs) {
+      if (member instanceof JCMethodDecl method) {
+        if (!method.mods.annotations.isEmpty()
+            && method.sym != null
+            && TestFrameworks.isTestOrLifecycleMethod(method.sym, state)) {
+          return true;
+        }
+      } else if (member instanceof JCClassDecl nested && declaresTests(nested, state)) {
         return true;
       }
     }

@@ -153,9 +153,16 @@ public final class TestFrameworks {
    * annotation, or a JUnit 3 / framework test base class.
    */
   public static boolean isTestRelated(ClassSymbol clazz, VisitorState state) {
-    return TEST_CLASS_ANNOTATIONS.isOn(clazz, state)
-        || extendsTestBase(clazz, state)
+    return isTestClassByDeclaration(clazz, state)
         || declaresMethodsWith(clazz, TEST_RELATED_METHOD_ANNOTATIONS, state);
+  }
+
+  /**
+   * Whether {@code clazz} is a test class by its declaration alone: a test-class annotation, or a
+   * JUnit 3 / framework test base class above it.
+   */
+  public static boolean isTestClassByDeclaration(ClassSymbol clazz, VisitorState state) {
+    return TEST_CLASS_ANNOTATIONS.isOn(clazz, state) || extendsTestBase(clazz, state);
   }
 
   /**
@@ -165,8 +172,7 @@ public final class TestFrameworks {
    * per JVM and shared by every subclass.
    */
   public static boolean declaresTests(ClassSymbol clazz, VisitorState state) {
-    return TEST_CLASS_ANNOTATIONS.isOn(clazz, state)
-        || extendsTestBase(clazz, state)
+    return isTestClassByDeclaration(clazz, state)
         || declaresMethodsWith(clazz, TEST_METHOD_ANNOTATIONS, state);
   }
 

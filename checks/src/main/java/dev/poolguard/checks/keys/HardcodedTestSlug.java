@@ -138,7 +138,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     if (arguments.isEmpty() || method == null) {
       return Description.NO_MATCH;
     }
-    ImmutableList<KeySlots.Slot> found = compilationSlots.slots(method, arguments, unitState);
+    List<KeySlots.Slot> found = compilationSlots.slots(method, arguments, unitState);
     return found.isEmpty() ? Description.NO_MATCH : describe(found, values, site.path(), unitState);
   }
 
@@ -168,13 +168,11 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
    * and only reads the slug.
    */
   private Description describe(
-      ImmutableList<KeySlots.Slot> found,
-      ConstantStrings values,
-      TreePath path,
-      VisitorState unitState) {
+      List<KeySlots.Slot> found, ConstantStrings values, TreePath path, VisitorState unitState) {
     List<KeySlots.Slot> fixed = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    for (KeySlots.Slot slot : found) {
+    for (int i = 0; i < found.size(); i++) { // indexed: no iterator per call
+      KeySlots.Slot slot = found.get(i);
       String text = values.stringValue(slot.value());
       if (text != null && !text.isBlank()) {
         fixed.add(slot);

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.suppliers.Suppliers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -195,7 +196,8 @@ final class KeySlots {
    * What a method's name and signature say about its slots: the name as a string (decoded once),
    * its parameters' keys, whether it can have a slot at all, the key a one-argument method named
    * after one writes ({@code ""} for none), whether it is a test-data helper whose keyed parameters
-   * are written, and whether it is a key-value constructor ({@code new Document("slug", v)}).
+   * are written, and which key-value form its calls take. Decided once per method, so that a call
+   * (a suite makes thousands) reads fields rather than testing names.
    */
   private record MethodFacts(
       String name,
@@ -203,10 +205,23 @@ final class KeySlots {
       boolean mayHaveSlots,
       String namedKey,
       boolean writesParameterKeys,
-      boolean keyValueConstructor) {
+      KeyValueForm keyValueForm) {
     /** A method no call of which has a slot (most methods a suite calls). */
     static final MethodFacts NONE =
-        new MethodFacts("", ParameterKeys.NONE, false, "", false, false);
+        new MethodFacts("", ParameterKeys.NONE, false, "", false, KeyValueForm.NONE);
+  }
+
+  /** Where a call names a key and passes its value. */
+  private enum KeyValueForm {
+    NONE,
+    /** {@code new Document("slug", v)}. */
+    CONSTRUCTOR,
+    /** {@code Map.of("slug", v, ..)}: pairs. */
+    MAP_OF,
+    /** {@code put("slug", v)}, {@code bind("slug", v)}. */
+    KEY_THEN_VALUE,
+    /** {@code setField(target, "slug", v)}. */
+    TARGET_KEY_VALUE
   }
 
   KeySlots(KeyNames keys, ImmutableList<MemberName> uniqueFactories) {
@@ -258,13 +273,13 @@ final class KeySlots {
     /**
      * The key slots among {@code arguments} of a call to {@code method} (a method or constructor).
      */
-    ImmutableList<Slot> slots(
+    List<Slot> slots(
         MethodSymbol method, List<? extends ExpressionTree> arguments, VisitorState state) {
       if (arguments.isEmpty()) {
-        return ImmutableList.of();
+        return List.of();
       }
       MethodFacts facts = factsOf(known, method, state);
-      return facts.mayHaveSlots() ? slotsOf(method, facts, arguments, state) : ImmutableList.of();
+      return facts.mayHaveSlots() ? slotsOf(method, facts, arguments) : List.of();
     }
   }
 
@@ -286,33 +301,38 @@ final class KeySlots {
     return facts;
   }
 
-  private ImmutableList<Slot> slotsOf(
-      MethodSymbol method,
-      MethodFacts facts,
-      List<? extends ExpressionTree> arguments,
-      VisitorState state) {
+  private List<Slot> slotsOf(
+      MethodSymbol method, MethodFacts facts, List<? extends ExpressionTree> arguments) {
     List<Slot> slots = new ArrayList<>();
-    if (method.isConstructor()) {
-      if (facts.keyValueConstructor() && arguments.size() == 2) {
-        keyed(arguments.get(0), arguments.get(1), "new " + method.owner.getSimpleName(), slots);
+    switch (facts.keyValueForm()) {
+      case CONSTRUCTOR -> {
+        if (arguments.size() == 2) {
+          keyed(arguments.get(0), arguments.get(1), "new " + method.owner.getSimpleName(), slots);
+        }
       }
-      if (slots.isEmpty()) {
-        namedParameters(method, facts.parameterKeys(), arguments, slots);
+      case MAP_OF -> {
+        if (arguments.size() % 2 == 0) {
+          for (int i = 0; i + 1 < arguments.size(); i += 2) {
+            keyed(
+                arguments.get(i),
+                arguments.get(i + 1),
+                method.owner.getSimpleName() + ".of",
+                slots);
+          }
+          return slots;
+        }
       }
-      return withoutUniqueFactory(method, slots, state);
-    }
-    String name = facts.name();
-    if (name.equals("of") && arguments.size() % 2 == 0 && isMap(method.owner, state)) {
-      for (int i = 0; i + 1 < arguments.size(); i += 2) {
-        keyed(arguments.get(i), arguments.get(i + 1), method.owner.getSimpleName() + ".of", slots);
+      case KEY_THEN_VALUE -> {
+        if (arguments.size() >= 2) {
+          keyed(arguments.get(0), arguments.get(1), facts.name(), slots);
+        }
       }
-      return withoutUniqueFactory(method, slots, state);
-    }
-    if (KEY_THEN_VALUE.contains(name) && arguments.size() >= 2) {
-      keyed(arguments.get(0), arguments.get(1), name, slots);
-    }
-    if (slots.isEmpty() && TARGET_KEY_VALUE.contains(name) && arguments.size() >= 3) {
-      keyed(arguments.get(1), arguments.get(2), name, slots);
+      case TARGET_KEY_VALUE -> {
+        if (arguments.size() >= 3) {
+          keyed(arguments.get(1), arguments.get(2), facts.name(), slots);
+        }
+      }
+      case NONE -> {}
     }
     if (slots.isEmpty() && arguments.size() == 1 && !facts.namedKey().isEmpty()) {
       // setSlug(v), slug(v), withSlug(v), tenantSlug(v) on a builder.
@@ -326,7 +346,7 @@ final class KeySlots {
     if (slots.isEmpty() && facts.writesParameterKeys()) {
       namedParameters(method, facts.parameterKeys(), arguments, slots);
     }
-    return withoutUniqueFactory(method, slots, state);
+    return slots;
   }
 
   /**
@@ -345,18 +365,18 @@ final class KeySlots {
     if (method.isConstructor()) {
       ParameterKeys parameterKeys =
           takesString(method, state) ? parameterKeys(method) : ParameterKeys.NONE;
-      boolean keyValue =
+      KeyValueForm form =
           (parameters == 2 || varargs)
-              && KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString());
-      return keyValue || !parameterKeys.isEmpty()
-          ? new MethodFacts("<init>", parameterKeys, true, "", false, keyValue)
+                  && KEY_VALUE_CONSTRUCTORS.contains(method.owner.getQualifiedName().toString())
+              ? KeyValueForm.CONSTRUCTOR
+              : KeyValueForm.NONE;
+      boolean writesParameterKeys = !parameterKeys.isEmpty();
+      return (form != KeyValueForm.NONE || writesParameterKeys) && !isUniqueFactory(method, state)
+          ? new MethodFacts("<init>", parameterKeys, true, "", writesParameterKeys, form)
           : MethodFacts.NONE;
     }
     String name = method.getSimpleName().toString();
-    boolean keyValueCall =
-        (name.equals("of") && isMap(method.owner, state))
-            || (KEY_THEN_VALUE.contains(name) && (parameters >= 2 || varargs))
-            || (TARGET_KEY_VALUE.contains(name) && (parameters >= 3 || varargs));
+    KeyValueForm form = keyValueForm(method, name, parameters, varargs, state);
     String namedKey =
         (parameters == 1 || varargs) && keys.mayDenoteKey(name) ? namedMethodKey(method) : "";
     // A method's parameters are read only for a test-data helper: reading them is the costly part
@@ -366,18 +386,26 @@ final class KeySlots {
             ? parameterKeys(method)
             : ParameterKeys.NONE;
     boolean writesParameterKeys = !parameterKeys.isEmpty();
-    if (!keyValueCall && namedKey.isEmpty() && !writesParameterKeys) {
+    if ((form == KeyValueForm.NONE && namedKey.isEmpty() && !writesParameterKeys)
+        // Checked last: the owner's qualified name is costly to read, and few methods get here.
+        || isUniqueFactory(method, state)) {
       return MethodFacts.NONE; // most methods
     }
-    return new MethodFacts(name, parameterKeys, true, namedKey, writesParameterKeys, false);
+    return new MethodFacts(name, parameterKeys, true, namedKey, writesParameterKeys, form);
   }
 
-  // Checked last: almost no call has a key slot, and the owner's qualified name is costly to read.
-  private ImmutableList<Slot> withoutUniqueFactory(
-      MethodSymbol method, List<Slot> slots, VisitorState state) {
-    return slots.isEmpty() || isUniqueFactory(method, state)
-        ? ImmutableList.of()
-        : ImmutableList.copyOf(slots);
+  private static KeyValueForm keyValueForm(
+      MethodSymbol method, String name, int parameters, boolean varargs, VisitorState state) {
+    if (name.equals("of") && isMap(method.owner, state)) {
+      return KeyValueForm.MAP_OF;
+    }
+    if (KEY_THEN_VALUE.contains(name) && (parameters >= 2 || varargs)) {
+      return KeyValueForm.KEY_THEN_VALUE;
+    }
+    if (TARGET_KEY_VALUE.contains(name) && (parameters >= 3 || varargs)) {
+      return KeyValueForm.TARGET_KEY_VALUE;
+    }
+    return KeyValueForm.NONE;
   }
 
   /** A field named after a key: {@code product.slug = ..}. */
@@ -666,6 +694,5 @@ final class KeySlots {
     return returnType != null && returnType.tsym == method.owner;
   }
 
-  private static final Supplier<Type> JAVA_UTIL_MAP =
-      VisitorState.memoize(state -> state.getTypeFromString("java.util.Map"));
+  private static final Supplier<Type> JAVA_UTIL_MAP = Suppliers.typeFromString("java.util.Map");
 }

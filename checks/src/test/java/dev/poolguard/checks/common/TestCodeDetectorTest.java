@@ -89,14 +89,77 @@ final class TestCodeDetectorTest {
     helper
         .addSourceLines(
             "src/main/java/com/acme/Pools.java",
+            testMethodBuildingAPool("@org.junit.jupiter.api.Test"))
+        .doTest();
+  }
+
+  @Test
+  void aProductionFileWhoseNestedClassHasALifecycleMethodIsTestCode() {
+    helper
+        .addSourceLines(
+            "src/main/java/com/acme/Pools.java",
             "package com.acme;",
             "import com.zaxxer.hikari.HikariDataSource;",
             "class Pools {",
-            "  @org.junit.jupiter.api.Test void t() {",
+            "  Object pool() {",
             "  " + FINDING,
-            "    new HikariDataSource();",
+            "    return new HikariDataSource();",
+            "  }",
+            "  static class Cleanup {",
+            "    @Deprecated @org.junit.jupiter.api.AfterEach void done() {}",
             "  }",
             "}")
+        .doTest();
+  }
+
+  @Test
+  void aProductionFileUsingAComposedTestAnnotationIsTestCode() {
+    helper
+        .addSourceLines(
+            "src/main/java/com/acme/IntegrationTest.java",
+            "package com.acme;",
+            "import java.lang.annotation.Retention;",
+            "import java.lang.annotation.RetentionPolicy;",
+            "@org.junit.jupiter.api.Test",
+            "@Retention(RetentionPolicy.RUNTIME)",
+            "@interface IntegrationTest {}")
+        .addSourceLines(
+            "src/main/java/com/acme/Pools.java", testMethodBuildingAPool("@IntegrationTest"))
+        .doTest();
+  }
+
+  @Test
+  void aProductionClassExtendingAJUnit3TestCaseIsTestCode() {
+    helper
+        .addSourceLines(
+            "src/main/java/com/acme/Pools.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "class Pools extends junit.framework.TestCase {",
+            "  Object pool() {",
+            "  " + FINDING,
+            "    return new HikariDataSource();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void aProductionClassWithOnlyOtherAnnotationsIsNotTestCode() {
+    helper
+        .addSourceLines(
+            "src/main/java/com/acme/Pools.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "@SuppressWarnings(\"unused\")",
+            "class Pools {",
+            "  @Deprecated Object pool() {",
+            "    return new HikariDataSource();",
+            "  }",
+            "  @Override public String toString() { return \"pools\"; }",
+            "  static class Nested { @Deprecated void m() {} }",
+            "}")
+        .expectNoDiagnostics()
         .doTest();
   }
 
@@ -113,6 +176,20 @@ final class TestCodeDetectorTest {
         .addSourceLines("src/main/java/com/acme/PoolsTest.java", poolBuilder("PoolsTest"))
         .expectNoDiagnostics()
         .doTest();
+  }
+
+  /** Class {@code Pools}, whose method annotated {@code annotation} builds a pool, flagged. */
+  private static String[] testMethodBuildingAPool(String annotation) {
+    return new String[] {
+      "package com.acme;",
+      "import com.zaxxer.hikari.HikariDataSource;",
+      "class Pools {",
+      "  " + annotation + " void t() {",
+      "  " + FINDING,
+      "    new HikariDataSource();",
+      "  }",
+      "}"
+    };
   }
 
   /** A class {@code name} with {@code imports} whose method builds a pool, flagged. */
