@@ -135,7 +135,11 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
             ? call.getArguments()
             : ((NewClassTree) leaf).getArguments();
     MethodSymbol method = site.method();
-    if (arguments.isEmpty() || method == null) {
+    if (arguments.isEmpty()
+        || method == null
+        // slug(UniqueSlugs.of("p")): the only slot the call can have holds no fixed value.
+        || (arguments.size() == 1
+            && compilationSlots.isUniqueFactoryCall(arguments.get(0), unitState))) {
       return Description.NO_MATCH;
     }
     List<KeySlots.Slot> found = compilationSlots.slots(method, arguments, unitState);

@@ -11,6 +11,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
@@ -23,6 +24,7 @@ import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
 import dev.poolguard.checks.common.MemberName;
 import dev.poolguard.checks.common.RuntimeApi;
+import dev.poolguard.checks.common.Trees;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -191,6 +193,10 @@ final class KeySlots {
   // What depends on the method alone, decided once per method per compilation.
   private final Supplier<Map<MethodSymbol, MethodFacts>> methodFacts =
       VisitorState.memoize(unused -> new HashMap<>());
+  // Interned per compilation, so that an owner's name is compared by identity: JDK 17's
+  // Name.contentEquals decodes a new string on every call.
+  private static final Supplier<Name> UNIQUE_SLUGS_NAME =
+      VisitorState.memoize(state -> state.getName(RuntimeApi.UNIQUE_SLUGS));
 
   /**
    * What a method's name and signature say about its slots: the name as a string (decoded once),
@@ -259,15 +265,28 @@ final class KeySlots {
    * VisitorState.memoize} fetch per call (synchronized, allocating) costs more than most answers.
    */
   InCompilation forCompilation(VisitorState state) {
-    return new InCompilation(methodFacts.get(state));
+    return new InCompilation(methodFacts.get(state), UNIQUE_SLUGS_NAME.get(state));
   }
 
   /** The slot finder in one compilation. */
   final class InCompilation {
     private final Map<MethodSymbol, MethodFacts> known;
+    private final Name uniqueSlugs;
 
-    private InCompilation(Map<MethodSymbol, MethodFacts> known) {
+    private InCompilation(Map<MethodSymbol, MethodFacts> known, Name uniqueSlugs) {
       this.known = known;
+      this.uniqueSlugs = uniqueSlugs;
+    }
+
+    /**
+     * Whether {@code value} is a call of a unique factory ({@code UniqueSlugs.of(..)}): never a
+     * fixed value, whatever slot it fills. Asked before any slot is made, because a suite on the
+     * shared pool passes most of its keys so.
+     */
+    boolean isUniqueFactoryCall(ExpressionTree value, VisitorState state) {
+      return Trees.stripCasts(value) instanceof MethodInvocationTree call
+          && ASTHelpers.getSymbol((Tree) call) instanceof MethodSymbol factory
+          && isUniqueFactory(factory, uniqueSlugs, state);
     }
 
     /**
@@ -371,7 +390,8 @@ final class KeySlots {
               ? KeyValueForm.CONSTRUCTOR
               : KeyValueForm.NONE;
       boolean writesParameterKeys = !parameterKeys.isEmpty();
-      return (form != KeyValueForm.NONE || writesParameterKeys) && !isUniqueFactory(method, state)
+      return (form != KeyValueForm.NONE || writesParameterKeys)
+              && !isUniqueFactory(method, UNIQUE_SLUGS_NAME.get(state), state)
           ? new MethodFacts("<init>", parameterKeys, true, "", writesParameterKeys, form)
           : MethodFacts.NONE;
     }
@@ -388,7 +408,7 @@ final class KeySlots {
     boolean writesParameterKeys = !parameterKeys.isEmpty();
     if ((form == KeyValueForm.NONE && namedKey.isEmpty() && !writesParameterKeys)
         // Checked last: the owner's qualified name is costly to read, and few methods get here.
-        || isUniqueFactory(method, state)) {
+        || isUniqueFactory(method, UNIQUE_SLUGS_NAME.get(state), state)) {
       return MethodFacts.NONE; // most methods
     }
     return new MethodFacts(name, parameterKeys, true, namedKey, writesParameterKeys, form);
@@ -416,9 +436,8 @@ final class KeySlots {
     return keys.keyOf(field.getSimpleName());
   }
 
-  private boolean isUniqueFactory(MethodSymbol method, VisitorState state) {
-    if (method.owner != null
-        && method.owner.getQualifiedName().contentEquals(RuntimeApi.UNIQUE_SLUGS)) {
+  private boolean isUniqueFactory(MethodSymbol method, Name uniqueSlugs, VisitorState state) {
+    if (method.owner != null && method.owner.getQualifiedName() == uniqueSlugs) {
       return true;
     }
     for (MemberName factory : uniqueFactories) {
