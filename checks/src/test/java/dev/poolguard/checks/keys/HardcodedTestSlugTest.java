@@ -73,7 +73,7 @@ final class HardcodedTestSlugTest {
   }
 
   @Test
-  void identification() {
+  void productionCodeIsNotFlagged() {
     withDomain(compilationHelper)
         .addSourceLines(
             "src/main/java/com/acme/Seeder.java",
@@ -85,25 +85,24 @@ final class HardcodedTestSlugTest {
             "    return p;",
             "  }",
             "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void readsAndAssertionsAreNotFlagged() {
+    withDomain(compilationHelper)
         .addSourceLines(
             "src/test/java/com/acme/ReadsTest.java",
             "package com.acme;",
             "import static org.assertj.core.api.Assertions.assertThat;",
             "import static org.junit.jupiter.api.Assertions.assertEquals;",
-            "import static org.junit.jupiter.api.Assertions.assertThrows;",
             "import java.util.Map;",
-            "import java.util.UUID;",
             "import org.junit.jupiter.api.Test;",
             "import org.springframework.jdbc.core.JdbcTemplate;",
-            "import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;",
-            "import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;",
-            "import org.jdbi.v3.core.Handle;",
-            "import dev.poolguard.runtime.UniqueSlugs;",
             "class ReadsTest {",
             "  ProductRepository repository;",
             "  JdbcTemplate jdbc;",
-            "  NamedParameterJdbcTemplate named;",
-            "  Handle handle;",
             "  @Test void readsAndAssertions(Product p) {",
             "    assertEquals(\"test-package\", p.getSlug());",
             "    assertThat(p.getSlug()).isEqualTo(\"test-package\");",
@@ -117,6 +116,25 @@ final class HardcodedTestSlugTest {
             "    Product expected = new Product(\"Name\", \"expected\");",
             "    assertEquals(expected, p);",
             "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void queryParametersAndWhereClauseKeysAreNotFlagged() {
+    withDomain(compilationHelper)
+        .addSourceLines(
+            "src/test/java/com/acme/ReadsTest.java",
+            "package com.acme;",
+            "import java.util.Map;",
+            "import org.junit.jupiter.api.Test;",
+            "import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;",
+            "import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;",
+            "import org.jdbi.v3.core.Handle;",
+            "class ReadsTest {",
+            "  NamedParameterJdbcTemplate named;",
+            "  Handle handle;",
             "  @Test void queries() {",
             "    named.queryForObject(",
             "        \"select id from product where slug = :slug\", Map.of(\"slug\", \"acme\"), Long.class);",
@@ -130,6 +148,21 @@ final class HardcodedTestSlugTest {
             "    MapSqlParameterSource params = new MapSqlParameterSource().addValue(\"slug\", \"acme\");",
             "    named.queryForObject(\"select count(*) from product where slug = :slug\", params, Integer.class);",
             "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void runTimeValuesAreNotFlagged() {
+    withDomain(compilationHelper)
+        .addSourceLines(
+            "src/test/java/com/acme/ReadsTest.java",
+            "package com.acme;",
+            "import java.util.UUID;",
+            "import org.junit.jupiter.api.Test;",
+            "import dev.poolguard.runtime.UniqueSlugs;",
+            "class ReadsTest {",
             "  @Test void runTimeValues(String fromParameter) {",
             "    Product p = new Product();",
             "    p.setSlug(\"pkg-\" + UUID.randomUUID());",
@@ -147,6 +180,22 @@ final class HardcodedTestSlugTest {
             "    new Product(\"Name\", UniqueSlugs.of(\"x\"));",
             "    new Tenant(\"Acme\", UniqueSlugs.of(\"acme\"));",
             "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void stringsThatAreNotKeysAreNotFlagged() {
+    withDomain(compilationHelper)
+        .addSourceLines(
+            "src/test/java/com/acme/ReadsTest.java",
+            "package com.acme;",
+            "import java.util.Map;",
+            "import org.junit.jupiter.api.Test;",
+            "import org.springframework.jdbc.core.JdbcTemplate;",
+            "class ReadsTest {",
+            "  JdbcTemplate jdbc;",
             "  @Test void notKeys(Product p) {",
             "    p.setName(\"Test Package\");",
             "    p.setSlugLength(12);",
@@ -158,12 +207,33 @@ final class HardcodedTestSlugTest {
             "    Map.of(\"slugs\", \"a\");",
             "    jdbc.update(\"insert into audit(message) values ('slug')\");",
             "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void assertThrowsWithoutKeyWritesIsNotFlagged() {
+    compilationHelper
+        .addSourceLines(
+            "src/test/java/com/acme/ReadsTest.java",
+            "package com.acme;",
+            "import static org.junit.jupiter.api.Assertions.assertThrows;",
+            "import org.junit.jupiter.api.Test;",
+            "class ReadsTest {",
             "  @Test void duplicateCheck() {",
             "    assertThrows(IllegalStateException.class, () -> {",
             "      throw new IllegalStateException();",
             "    });",
             "  }",
             "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void suppressedClassesAndMembersAreNotFlagged() {
+    withDomain(compilationHelper)
         .addSourceLines(
             "src/test/java/com/acme/Suppressed.java",
             "package com.acme;",
@@ -180,25 +250,72 @@ final class HardcodedTestSlugTest {
             "    Product p = new Product(\"Name\", \"fixed\");",
             "  }",
             "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void mockStubbingAndVerificationAreNotFlagged() {
+    withDomain(compilationHelper)
+        .addSourceLines(
+            "src/test/java/com/acme/LegacyTest.java",
+            "package com.acme;",
+            "import org.junit.Test;",
+            "import org.mockito.Mockito;",
+            "public class LegacyTest {",
+            "  ProductRepository repository = Mockito.mock(ProductRepository.class);",
+            "  @Test public void mocks() {",
+            "    Mockito.when(repository.findBySlug(\"legacy\"))",
+            "        .thenReturn(java.util.Optional.of(new Product(\"N\", \"legacy\")));",
+            "    Mockito.verify(repository).save(new Product(\"N\", \"legacy\"));",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void setUpMethodWritesAreFlagged() {
+    withDomain(compilationHelper)
         .addSourceLines(
             "src/test/java/com/acme/ProductTest.java",
             "package com.acme;",
-            "import static org.junit.jupiter.api.Assertions.assertThrows;",
-            "import java.util.HashMap;",
-            "import java.util.Map;",
             "import org.junit.jupiter.api.BeforeEach;",
-            "import org.junit.jupiter.api.Test;",
             "class ProductTest {",
-            "  private static final String SLUG = \"test-package\";",
-            "  private static final String PREFIX = \"pkg\";",
-            "  private static String mutableButNeverReassigned = \"never-reassigned\";",
-            "  ProductRepository repository;",
             "  Product product;",
             "  @BeforeEach void setUp() {",
             "    product = new Product();",
             "    // BUG: Diagnostic contains: The fixed value \"test-package\" is written into the unique key 'slug' (setSlug(..))",
             "    product.setSlug(\"test-package\");",
             "  }",
+            "}")
+        .addSourceLines(
+            "src/test/java/com/acme/LegacyTest.java",
+            "package com.acme;",
+            "import org.junit.Before;",
+            "public class LegacyTest {",
+            "  Product product;",
+            "  @Before public void setUp() {",
+            "    product = new Product();",
+            "    // BUG: Diagnostic contains: HardcodedTestSlug",
+            "    product.setSlug(\"legacy\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void settersGivenFixedValuesAreFlagged() {
+    withDomain(compilationHelper)
+        .addSourceLines(
+            "src/test/java/com/acme/ProductTest.java",
+            "package com.acme;",
+            "import org.junit.jupiter.api.Test;",
+            "class ProductTest {",
+            "  private static final String SLUG = \"test-package\";",
+            "  private static final String PREFIX = \"pkg\";",
+            "  private static String mutableButNeverReassigned = \"never-reassigned\";",
+            "  ProductRepository repository;",
             "  @Test void setters() {",
             "    Product p = new Product();",
             "    // BUG: Diagnostic contains: \"test-package\" is written into the unique key 'slug'",
@@ -219,6 +336,18 @@ final class HardcodedTestSlugTest {
             "    p.setSlug(\"\"\"",
             "        text-block\"\"\");",
             "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void localsHoldingFixedValuesAreFlagged() {
+    withDomain(compilationHelper)
+        .addSourceLines(
+            "src/test/java/com/acme/ProductTest.java",
+            "package com.acme;",
+            "import org.junit.jupiter.api.Test;",
+            "class ProductTest {",
             "  @Test void locals() {",
             "    String slug = \"local-slug\";",
             "    var inferred = slug + \"-2\";",
@@ -235,6 +364,19 @@ final class HardcodedTestSlugTest {
             "      new Product().setSlug(slug);",
             "    };",
             "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void buildersConstructorsAndRecordsAreFlagged() {
+    withDomain(compilationHelper)
+        .addSourceLines(
+            "src/test/java/com/acme/ProductTest.java",
+            "package com.acme;",
+            "import org.junit.jupiter.api.Test;",
+            "class ProductTest {",
+            "  ProductRepository repository;",
             "  @Test void buildersConstructorsRecords() {",
             "    // BUG: Diagnostic contains: 'slug' (slug(..))",
             "    repository.save(Product.builder().name(\"Test\").slug(\"test-package\").build());",
@@ -247,11 +389,37 @@ final class HardcodedTestSlugTest {
             "    // BUG: Diagnostic contains: HardcodedTestSlug",
             "    Product anonymous = new Product(\"Test\", \"anon\") {};",
             "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void fieldAssignmentsAreFlagged() {
+    withDomain(compilationHelper)
+        .addSourceLines(
+            "src/test/java/com/acme/ProductTest.java",
+            "package com.acme;",
+            "import org.junit.jupiter.api.Test;",
+            "class ProductTest {",
             "  @Test void fields() {",
             "    Product p = new Product();",
             "    // BUG: Diagnostic contains: (field slug)",
             "    p.slug = \"direct\";",
             "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void mapEntriesUnderKeyNamesAreFlagged() {
+    withDomain(compilationHelper)
+        .addSourceLines(
+            "src/test/java/com/acme/ProductTest.java",
+            "package com.acme;",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "import org.junit.jupiter.api.Test;",
+            "class ProductTest {",
             "  @Test void maps() {",
             "    // BUG: Diagnostic contains: (Map.of(\"slug\", ..))",
             "    Map<String, Object> row = Map.of(\"name\", \"Test\", \"slug\", \"test-package\");",
@@ -269,6 +437,20 @@ final class HardcodedTestSlugTest {
             "    // BUG: Diagnostic contains: 'slug'",
             "    values.put(\"tenant_slug\", \"acme\");",
             "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void writesInATestOfDuplicateRejectionAreFlagged() {
+    withDomain(compilationHelper)
+        .addSourceLines(
+            "src/test/java/com/acme/ProductTest.java",
+            "package com.acme;",
+            "import static org.junit.jupiter.api.Assertions.assertThrows;",
+            "import org.junit.jupiter.api.Test;",
+            "class ProductTest {",
+            "  ProductRepository repository;",
             "  @Test void rejectsDuplicates() {",
             "    // BUG: Diagnostic contains: HardcodedTestSlug",
             "    repository.save(new Product(\"A\", \"dup\"));",
@@ -276,11 +458,16 @@ final class HardcodedTestSlugTest {
             "    assertThrows(RuntimeException.class, () -> repository.save(new Product(\"B\", \"dup\")));",
             "  }",
             "}")
+        .doTest();
+  }
+
+  @Test
+  void springJdbcWritesAreFlagged() {
+    compilationHelper
         .addSourceLines(
             "src/test/java/com/acme/JdbcTest.java",
             "package com.acme;",
             "import java.util.Map;",
-            "import org.jdbi.v3.core.Handle;",
             "import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;",
             "import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;",
             "import org.springframework.jdbc.core.simple.JdbcClient;",
@@ -288,7 +475,6 @@ final class HardcodedTestSlugTest {
             "import org.testng.annotations.Test;",
             "public class JdbcTest {",
             "  NamedParameterJdbcTemplate named;",
-            "  Handle handle;",
             "  JdbcClient client;",
             "  SimpleJdbcInsert insert;",
             "  @Test public void spring() {",
@@ -306,6 +492,20 @@ final class HardcodedTestSlugTest {
             "        .update();",
             "    client.sql(\"select id from product where slug = :slug\").param(\"slug\", \"acme\").query(Long.class).single();",
             "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void jdbiWritesAreFlagged() {
+    compilationHelper
+        .addSourceLines(
+            "src/test/java/com/acme/JdbcTest.java",
+            "package com.acme;",
+            "import org.jdbi.v3.core.Handle;",
+            "import org.testng.annotations.Test;",
+            "public class JdbcTest {",
+            "  Handle handle;",
             "  @Test public void jdbi() {",
             "    handle.createUpdate(\"insert into product(name, slug) values (:name, :slug)\")",
             "        .bind(\"name\", \"Name\")",
@@ -315,26 +515,6 @@ final class HardcodedTestSlugTest {
             "    handle.createUpdate(\"update product set slug = :slug where id = :id\")",
             "        // BUG: Diagnostic contains: HardcodedTestSlug",
             "        .bind(\"slug\", \"renamed\").bind(\"id\", 1).execute();",
-            "  }",
-            "}")
-        .addSourceLines(
-            "src/test/java/com/acme/LegacyTest.java",
-            "package com.acme;",
-            "import org.junit.Before;",
-            "import org.junit.Test;",
-            "import org.mockito.Mockito;",
-            "public class LegacyTest {",
-            "  Product product;",
-            "  ProductRepository repository = Mockito.mock(ProductRepository.class);",
-            "  @Before public void setUp() {",
-            "    product = new Product();",
-            "    // BUG: Diagnostic contains: HardcodedTestSlug",
-            "    product.setSlug(\"legacy\");",
-            "  }",
-            "  @Test public void mocks() {",
-            "    Mockito.when(repository.findBySlug(\"legacy\"))",
-            "        .thenReturn(java.util.Optional.of(new Product(\"N\", \"legacy\")));",
-            "    Mockito.verify(repository).save(new Product(\"N\", \"legacy\"));",
             "  }",
             "}")
         .doTest();
