@@ -326,7 +326,7 @@ final class KeySlots {
     switch (facts.keyValueForm()) {
       case CONSTRUCTOR -> {
         if (arguments.size() == 2) {
-          keyed(arguments.get(0), arguments.get(1), "new " + method.owner.getSimpleName(), slots);
+          keyed(arguments.get(0), arguments.get(1), "new " + constructedName(method.owner), slots);
         }
       }
       case MAP_OF -> {
@@ -516,7 +516,7 @@ final class KeySlots {
                 key,
                 () ->
                     (method.isConstructor()
-                            ? "new " + method.owner.getSimpleName()
+                            ? "new " + constructedName(method.owner)
                             : method.getSimpleName().toString())
                         + "(.., "
                         + name
@@ -524,6 +524,19 @@ final class KeySlots {
                 Kind.NAMED));
       }
     }
+  }
+
+  /**
+   * The name a construction is written with ({@code new Product(..)}): an anonymous class has none,
+   * so its supertype's ({@code new Product(..) {}} names {@code Product}).
+   */
+  private static Name constructedName(Symbol owner) {
+    if (owner instanceof ClassSymbol clazz && clazz.isAnonymous()) {
+      List<Type> interfaces = clazz.getInterfaces();
+      return (interfaces.isEmpty() ? clazz.getSuperclass() : interfaces.get(0))
+          .tsym.getSimpleName();
+    }
+    return owner.getSimpleName();
   }
 
   /**

@@ -372,25 +372,25 @@ final class PerTestDatabaseClientTest {
             "    new org.apache.commons.dbcp2.BasicDataSource();",
             "    // BUG: Diagnostic contains: new ComboPooledDataSource(..)",
             "    new com.mchange.v2.c3p0.ComboPooledDataSource();",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: new DataSource(..) builds a connection pool of its own",
             "    new org.apache.tomcat.jdbc.pool.DataSource();",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: new ViburDBCPDataSource(..) builds a connection pool of its own",
             "    new org.vibur.dbcp.ViburDBCPDataSource();",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: new PGSimpleDataSource(..) builds a data source that pools nothing",
             "    new org.postgresql.ds.PGSimpleDataSource();",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: new PGPoolingDataSource(..) builds a connection pool of its own",
             "    new org.postgresql.ds.PGPoolingDataSource();",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: new MariaDbDataSource(..) builds a data source that pools nothing",
             "    new org.mariadb.jdbc.MariaDbDataSource(\"jdbc:mariadb://localhost/test\");",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: new MariaDbPoolDataSource(..) builds a connection pool of its own",
             "    new org.mariadb.jdbc.MariaDbPoolDataSource();",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: new MysqlDataSource(..) builds a data source that pools nothing",
             "    new com.mysql.cj.jdbc.MysqlDataSource();",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: new DriverManagerDataSource(..) builds a data source that pools nothing",
             "    new org.springframework.jdbc.datasource.DriverManagerDataSource(\"jdbc:postgresql:t\");",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: new SimpleDriverDataSource(..) builds a data source that pools nothing",
             "    new org.springframework.jdbc.datasource.SimpleDriverDataSource();",
-            "    // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "    // BUG: Diagnostic contains: new SingleConnectionDataSource(..) builds a data source that pools nothing",
             "    new org.springframework.jdbc.datasource.SingleConnectionDataSource(",
             "        \"jdbc:postgresql:t\", \"u\", \"p\", true);",
             "    DataSource boot = org.springframework.boot.jdbc.DataSourceBuilder.create()",
@@ -471,7 +471,7 @@ final class PerTestDatabaseClientTest {
             "src/main/java/com/acme/ProductionDb.java",
             "package com.acme;",
             "class ProductionDb {",
-            "  // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "  // BUG: Diagnostic contains: new HikariDataSource(..) builds a connection pool of its own",
             "  com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource();",
             "}")
         .doTest();
@@ -485,7 +485,7 @@ final class PerTestDatabaseClientTest {
             "src/db-tests/java/com/acme/Helper.java",
             "package com.acme;",
             "class Helper {",
-            "  // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "  // BUG: Diagnostic contains: new HikariDataSource(..) builds a connection pool of its own",
             "  com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource();",
             "}")
         .doTest();
@@ -494,7 +494,7 @@ final class PerTestDatabaseClientTest {
         .addSourceLines(
             "Helper.java",
             "class Helper {",
-            "  // BUG: Diagnostic contains: PerTestDatabaseClient",
+            "  // BUG: Diagnostic contains: new HikariDataSource(..) builds a connection pool of its own",
             "  com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource();",
             "}")
         .doTest();
@@ -512,6 +512,7 @@ final class PerTestDatabaseClientTest {
             "final class AnnotatedHolder {",
             "  static HikariDataSource create() { return new HikariDataSource(); }",
             "}")
+        .expectNoDiagnostics()
         .doTest();
   }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * declared tests decide.
  */
 final class TestCodeDetectorTest {
-  private static final String FINDING = "    // BUG: Diagnostic contains: PerTestDatabaseClient";
+  private static final String FINDING =
+      "    // BUG: Diagnostic contains: new HikariDataSource(..) builds a connection pool";
 
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(PerTestDatabaseClient.class, getClass());

@@ -672,7 +672,7 @@ final class TestConnectionLeakTest {
             "import javax.sql.DataSource;",
             "class Repository {",
             "  void touch(DataSource ds) throws Exception {",
-            "    // BUG: Diagnostic contains: TestConnectionLeak",
+            "    // BUG: Diagnostic contains: borrows a Connection that is discarded without being closed",
             "    ds.getConnection().isValid(1);",
             "  }",
             "}")

@@ -331,6 +331,7 @@ final class SharedPoolClosedInTestTest {
             "  static { Runtime.getRuntime().addShutdownHook(new Thread(POOL::close)); }",
             "  static void closeAtEnd() { POOL.close(); }",
             "}")
+        .expectNoDiagnostics()
         .doTest();
   }
 
