@@ -407,7 +407,7 @@ final class KeySlots {
             : ParameterKeys.NONE;
     boolean writesParameterKeys = !parameterKeys.isEmpty();
     if ((form == KeyValueForm.NONE && namedKey.isEmpty() && !writesParameterKeys)
-        // Checked last: the owner's qualified name is costly to read, and few methods get here.
+        // Checked last: few methods get here, and a configured factory is tested by subtype.
         || isUniqueFactory(method, UNIQUE_SLUGS_NAME.get(state), state)) {
       return MethodFacts.NONE; // most methods
     }
