@@ -2,6 +2,7 @@ package dev.poolguard.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -164,7 +165,8 @@ final class SharedPool {
   }
 
   PoolStats stats() {
-    return tracker.snapshot();
+    HikariPoolMXBean live = hikari.getHikariPoolMXBean();
+    return tracker.snapshot(live.getIdleConnections(), live.getThreadsAwaitingConnection());
   }
 
   /**
