@@ -1,7 +1,5 @@
 package dev.poolguard.runtime;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,10 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Counts what happens to one pool and remembers who holds which connection, for which test. Each
@@ -86,14 +82,22 @@ final class BorrowTracker {
     timeline.timedOut();
   }
 
-  /** Registers a connection the pool just handed out and returns the proxy the caller gets. */
-  Connection track(Connection pooled) {
-    BorrowSite site = BorrowSite.here();
+  /**
+   * Registers a connection the pool just handed out to {@code site} and returns the proxy the
+   * caller gets: it notes, once, when the connection goes back.
+   */
+  Connection track(Connection pooled, BorrowSite site) {
     held.add(site);
     borrows.incrementAndGet();
     peakInUse.accumulateAndGet(inUse.incrementAndGet(), Math::max);
     timeline.borrowed(held);
-    return ConnectionProxy.of(new Returning(pooled, site));
+    return ConnectionProxy.of(
+        pooled,
+        "PoolGuard connection of " + poolName,
+        (target, ending) -> {
+          returned(site);
+          ending.apply(target);
+        });
   }
 
   int heldCount() {
@@ -181,46 +185,6 @@ final class BorrowTracker {
     timeline.returned();
     if (!leakThreshold.isZero() && site.heldFor().compareTo(leakThreshold) > 0) {
       suspect(site, heldPastThreshold(site));
-    }
-  }
-
-  /**
-   * Forwards every call to the pooled connection and notes, once, when it goes back to the pool.
-   */
-  private final class Returning implements InvocationHandler {
-    private final Connection pooled;
-    private final BorrowSite site;
-    private final AtomicBoolean isReturned = new AtomicBoolean();
-
-    Returning(Connection pooled, BorrowSite site) {
-      this.pooled = pooled;
-      this.site = site;
-    }
-
-    // A proxy is equal only to itself: identity is the meaning of equals here.
-    @SuppressWarnings("ReferenceEquality")
-    @Override
-    public @Nullable Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      switch (method.getName()) {
-        case "close", "abort" -> {
-          if (isReturned.compareAndSet(false, true)) {
-            returned(site);
-          }
-        }
-        case "equals" -> {
-          return proxy == args[0];
-        }
-        case "hashCode" -> {
-          return System.identityHashCode(proxy);
-        }
-        case "toString" -> {
-          return "PoolGuard connection of " + poolName + " (" + pooled + ")";
-        }
-        default -> {
-          // Every other call goes to the pooled connection.
-        }
-      }
-      return ConnectionProxy.forward(pooled, method, args);
     }
   }
 }

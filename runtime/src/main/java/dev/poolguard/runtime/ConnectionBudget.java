@@ -1,7 +1,5 @@
 package dev.poolguard.runtime;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -212,32 +210,18 @@ final class ConnectionBudget {
   }
 
   private Connection slotted(Connection physical, boolean carriesMembership) {
+    boolean releasesMembership = carriesMembership && !joinOnEveryConnection;
     return ConnectionProxy.of(
-        new SlotHolder(physical, carriesMembership && !joinOnEveryConnection));
-  }
-
-  /** Gives the slot (and the membership mark, if this connection carries it) back on close. */
-  private final class SlotHolder implements InvocationHandler {
-    private final Connection physical;
-    private final boolean carriesMembership;
-    private final AtomicBoolean released = new AtomicBoolean();
-
-    SlotHolder(Connection physical, boolean carriesMembership) {
-      this.physical = physical;
-      this.carriesMembership = carriesMembership;
-    }
-
-    @Override
-    public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args)
-        throws Throwable {
-      String name = method.getName();
-      if ((name.equals("close") || name.equals("abort")) && released.compareAndSet(false, true)) {
-        mine.decrementAndGet();
-        if (carriesMembership) {
-          memberMarked.set(false);
-        }
-      }
-      return ConnectionProxy.forward(physical, method, args);
-    }
+        physical,
+        "PoolGuard budget slot",
+        // The slot (and the membership mark, if this connection carries it) dies with the
+        // connection on the server; the count of slots held follows it here.
+        (target, ending) -> {
+          mine.decrementAndGet();
+          if (releasesMembership) {
+            memberMarked.set(false);
+          }
+          ending.apply(target);
+        });
   }
 }

@@ -125,7 +125,8 @@ final class SharedPool {
     tracker.beforeBorrow();
     try {
       Connection pooled = hikari.getConnection();
-      return tracker.track(budget == null ? pooled : returnedOrRetired(pooled, budget));
+      return tracker.track(
+          budget == null ? pooled : returnedOrRetired(pooled, budget), BorrowSite.here());
     } catch (SQLTransientConnectionException e) {
       // HikariCP's own "request timed out" message names neither the holders nor the fix.
       tracker.acquireTimedOut();
@@ -150,16 +151,14 @@ final class SharedPool {
    */
   private Connection returnedOrRetired(Connection pooled, ConnectionBudget budget) {
     return ConnectionProxy.of(
-        (proxy, method, args) -> {
-          if (method.getName().equals("close") && !pooled.isClosed()) {
-            if (budget.shouldRetire(pooled)) {
-              hikari.evictConnection(pooled);
-            } else {
-              pooled.close();
-            }
-            return null;
+        pooled,
+        "PoolGuard connection under the budget",
+        (target, ending) -> {
+          if (ending.isClose() && !target.isClosed() && budget.shouldRetire(target)) {
+            hikari.evictConnection(target);
+          } else {
+            ending.apply(target);
           }
-          return ConnectionProxy.forward(pooled, method, args);
         });
   }
 
