@@ -33,7 +33,8 @@ public record PoolStats(
     long acquireTimeouts,
     long suspectedLeaks) {
 
-  static PoolStats none() {
+  /** The counters of a pool that is not open: no name, every figure zero. */
+  public static PoolStats none() {
     return new PoolStats("", 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 }
