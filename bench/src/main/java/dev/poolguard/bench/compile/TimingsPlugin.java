@@ -1,4 +1,4 @@
-package dev.poolguard.checks.e2e;
+package dev.poolguard.bench.compile;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * name>\t<nanoseconds>}, plus {@code #initialization\t<nanoseconds>}.
  *
  * <p>Error Prone is reached reflectively through this plugin's class loader (the processor path's),
- * as it is not on checks-test's classpath. Benchmark support only: the benchmark assembles a
+ * as it is not on the benchmark's class path. Benchmark support only: the benchmark assembles a
  * directory holding this class and its {@code META-INF/services} entry and appends it to the
  * processor path; it is never on a user's path.
  */

@@ -1,13 +1,13 @@
-package dev.poolguard.checks.e2e;
+package dev.poolguard.bench.compile;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.poolguard.bench.common.Options;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,10 +29,10 @@ import javax.tools.ToolProvider;
  * scripts/run-corpus}.
  *
  * <pre>
- * java --add-exports=... -cp checks-test/target/test-classes dev.poolguard.checks.e2e.CorpusRunner \
+ * java --add-exports=... -cp bench/target/classes:... dev.poolguard.bench.compile.CorpusRunner \
  *     --name=mybatis --processorpath=@checks-test/processor-path/target/processor.classpath \
  *     --classpath=@mybatis.classpath --src=/path/src/main/java:/path/src/test/java [--release=17] \
- *     [--proc=none|full] [--out=checks-test/target/corpora]
+ *     [--proc=none|full] [--out=bench/target/corpora]
  * </pre>
  *
  * A corpus that needs annotation processors passes {@code --proc=full} and appends them to the
@@ -41,9 +41,13 @@ import javax.tools.ToolProvider;
  * thrown by a check.
  */
 public final class CorpusRunner {
-  static final List<String> CHECKS = PoolGuardChecks.NAMES;
   static final String CRASH =
       "An unhandled exception was thrown by the Error Prone static analysis plugin";
+
+  private static final String USAGE =
+      "usage: CorpusRunner --processorpath=<path list|@file> --src=<dir:dir> [--name=corpus]"
+          + " [--classpath=<path list|@file>] [--release=17] [--proc=none|full]"
+          + " [--extra-processorpath=<path list>] [--out=target/corpora]";
 
   private CorpusRunner() {}
 
@@ -55,7 +59,8 @@ public final class CorpusRunner {
       Map<String, List<String>> findings,
       List<String> crashes,
       List<String> firstErrors,
-      long wallMillis) {
+      long wallMillis,
+      List<String> checks) {
     String summary() {
       return String.format(
           Locale.ROOT,
@@ -63,7 +68,7 @@ public final class CorpusRunner {
           name,
           files,
           javacErrors,
-          CHECKS.stream()
+          checks.stream()
               .map(c -> c + "=" + findings.getOrDefault(c, List.of()).size())
               .collect(Collectors.joining(" ")),
           crashes.size(),
@@ -72,7 +77,7 @@ public final class CorpusRunner {
   }
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> opts = CompileOverheadBenchmark.parse(args);
+    Map<String, String> opts = Options.parse(USAGE, args);
     String name = opts.getOrDefault("name", "corpus");
     String extra = opts.getOrDefault("extra-processorpath", "");
     String processorPath =
@@ -80,7 +85,7 @@ public final class CorpusRunner {
             + (extra.isBlank() ? "" : File.pathSeparator + extra);
     String classpath = valueOrFile(opts.getOrDefault("classpath", ""));
     List<Path> roots =
-        Stream.of(require(opts, "src").split(File.pathSeparator))
+        Stream.of(require(opts, "src").split(File.pathSeparator, -1))
             .map(Path::of)
             .collect(Collectors.toList());
     Path out = Path.of(opts.getOrDefault("out", "target/corpora")).resolve(name);
@@ -119,9 +124,10 @@ public final class CorpusRunner {
     Path classes = out.resolve("classes");
     CorpusGenerator.deleteRecursively(classes);
     Files.createDirectories(classes);
+    List<String> checks = ProcessorPaths.checkNames(processorPath);
     StringBuilder errorProne =
         new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks -XepAllErrorsAsWarnings");
-    CHECKS.forEach(c -> errorProne.append(" -Xep:").append(c).append(":ERROR"));
+    checks.forEach(c -> errorProne.append(" -Xep:").append(c).append(":ERROR"));
     List<String> options =
         List.of(
             "-XDcompilePolicy=simple",
@@ -162,7 +168,7 @@ public final class CorpusRunner {
         crashes.add(where + " " + message.lines().limit(12).collect(Collectors.joining(" | ")));
         continue;
       }
-      String check = StandardJavac.checkName(message).filter(CHECKS::contains).orElse(null);
+      String check = StandardJavac.checkName(message).filter(checks::contains).orElse(null);
       if (check != null) {
         findings
             .computeIfAbsent(check, k -> new ArrayList<>())
@@ -174,7 +180,8 @@ public final class CorpusRunner {
         }
       }
     }
-    Report report = new Report(name, sources.size(), errors, findings, crashes, firstErrors, wall);
+    Report report =
+        new Report(name, sources.size(), errors, findings, crashes, firstErrors, wall, checks);
     StringBuilder text = new StringBuilder(report.summary()).append("\n\n");
     findings.forEach(
         (check, list) -> {
@@ -191,8 +198,9 @@ public final class CorpusRunner {
   private static String relative(List<Path> roots, Path file) {
     for (Path root : roots) {
       Path absolute = root.toAbsolutePath().normalize();
-      if (file.startsWith(absolute)) {
-        return absolute.getParent().relativize(file).toString();
+      Path parent = absolute.getParent();
+      if (file.startsWith(absolute) && parent != null) {
+        return parent.relativize(file).toString();
       }
     }
     return file.toString();
@@ -215,11 +223,5 @@ public final class CorpusRunner {
       throw new IllegalArgumentException("missing --" + key + "=...");
     }
     return value;
-  }
-
-  static Map<String, Integer> counts(Report report) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    CHECKS.forEach(c -> counts.put(c, report.findings().getOrDefault(c, List.of()).size()));
-    return counts;
   }
 }

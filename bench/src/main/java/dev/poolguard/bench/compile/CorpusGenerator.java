@@ -1,15 +1,18 @@
-package dev.poolguard.checks.e2e;
+package dev.poolguard.bench.compile;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -107,6 +110,32 @@ public final class CorpusGenerator {
   /** Deletes {@code root} and writes the corpus there. */
   public static Summary generate(Path root, int testClasses, long seed) {
     return generate(root, testClasses, seed, true);
+  }
+
+  /**
+   * The class path the corpus compiles against: the jars of the libraries it uses, as they are on
+   * this benchmark's own class path.
+   */
+  static String classpath() {
+    return Stream.of(
+            "com.zaxxer.hikari.HikariDataSource",
+            "dev.poolguard.runtime.SharedTestDataSource",
+            "org.junit.jupiter.api.Test",
+            "org.junit.jupiter.params.ParameterizedTest",
+            "org.apiguardian.api.API",
+            "org.opentest4j.AssertionFailedError")
+        .map(CorpusGenerator::jarOf)
+        .distinct()
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  private static String jarOf(String className) {
+    try {
+      Class<?> type = Class.forName(className, false, CorpusGenerator.class.getClassLoader());
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (ClassNotFoundException | URISyntaxException e) {
+      throw new IllegalStateException("not on the benchmark's class path: " + className, e);
+    }
   }
 
   /** Like {@link #generate(Path, int, long)}; without violations every class follows the rules. */

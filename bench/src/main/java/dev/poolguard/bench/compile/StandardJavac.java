@@ -1,4 +1,4 @@
-package dev.poolguard.checks.e2e;
+package dev.poolguard.bench.compile;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 

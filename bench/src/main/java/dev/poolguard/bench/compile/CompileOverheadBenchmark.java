@@ -1,11 +1,14 @@
-package dev.poolguard.checks.e2e;
+package dev.poolguard.bench.compile;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.poolguard.bench.common.BenchBuild;
+import dev.poolguard.bench.common.Options;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +23,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 
 /**
  * The compile-overhead benchmark: generates the seeded corpus, then for each toolchain forks a JVM
- * of that JDK running {@link BenchWorker}, which compiles the corpus in interleaved pairs (Error
+ * of that JDK running {@link CompileWorker}, which compiles the corpus in interleaved pairs (Error
  * Prone's defaults alone vs. the same plus PoolGuard's four checks as WARN), and reports, side by
  * side from the one run: whole-compilation wall times and their ratio, and each check's own time as
  * measured by Error Prone ({@code ErrorProneTimings}, read by {@link TimingsPlugin}) as a share of
@@ -35,12 +37,18 @@ import java.util.zip.ZipFile;
  * adds that build's share and this build's time over it per round: the way to see a change of a few
  * per cent, which separate runs hide under the machine's drift.
  *
- * <p>Run through {@code scripts/bench-checks}, which builds what it needs and passes the paths as
- * system properties. Prints the Markdown tables and writes them to {@code target/bench/}. Never
- * asserts a time: it reports ratios measured in one run.
+ * <p>Run through {@code scripts/bench-checks}, which builds what it needs; the processor paths and
+ * versions come from {@link BenchBuild}. Prints the Markdown tables and writes them to {@code
+ * --out}. Never asserts a time: it reports ratios measured in one run.
  */
 public final class CompileOverheadBenchmark {
-  static final List<String> CHECKS = PoolGuardChecks.NAMES;
+  /** The checks this build's jar registers: a new check is measured without touching this class. */
+  private static final List<String> CHECKS = checks();
+
+  private static final String USAGE =
+      "usage: CompileOverheadBenchmark [--classes=1000] [--seed=42] [--pairs=3] [--warmup=1]"
+          + " [--toolchains=17,25] [--clean=false] [--out=dir] [--sources=dir:dir"
+          + " --classpath=cp|@file] [--compareWith=checks jar or classes dir]";
 
   private CompileOverheadBenchmark() {}
 
@@ -63,12 +71,12 @@ public final class CompileOverheadBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = parse(args);
+    Map<String, String> opts = Options.parse(USAGE, args);
     int classes = Integer.parseInt(opts.getOrDefault("classes", "1000"));
     long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
     int pairs = Integer.parseInt(opts.getOrDefault("pairs", "3"));
     int warmup = Integer.parseInt(opts.getOrDefault("warmup", "1"));
-    List<String> wanted = List.of(opts.getOrDefault("toolchains", "17,25").split(","));
+    List<String> wanted = List.of(opts.getOrDefault("toolchains", "17,25").split(",", -1));
     Path out = Path.of(opts.getOrDefault("out", "target/bench")).toAbsolutePath();
     String compareWith = opts.getOrDefault("compareWith", "");
 
@@ -83,10 +91,7 @@ public final class CompileOverheadBenchmark {
       CorpusGenerator.Summary corpus =
           CorpusGenerator.generate(out.resolve("corpus"), classes, seed, !clean);
       sources = CorpusGenerator.javaFiles(corpus.root());
-      classpath =
-          ErrorProneJavac.sourceClasspath()
-              + File.pathSeparator
-              + ErrorProneJavac.jarOf("org.junit.jupiter.params.ParameterizedTest");
+      classpath = CorpusGenerator.classpath();
       corpusLine =
           String.format(
               Locale.ROOT,
@@ -98,7 +103,7 @@ public final class CompileOverheadBenchmark {
               clean ? ", no violations" : "");
     } else {
       sources = new ArrayList<>();
-      for (String dir : realSources.split(File.pathSeparator)) {
+      for (String dir : realSources.split(File.pathSeparator, -1)) {
         sources.addAll(CorpusGenerator.javaFiles(Path.of(dir)));
       }
       classpath = realClasspath(opts.getOrDefault("classpath", ""));
@@ -127,18 +132,16 @@ public final class CompileOverheadBenchmark {
               "JDK "
                   + Runtime.version().feature()
                   + " + Error Prone "
-                  + System.getProperty("poolguard.errorprone.version", "2.42.0"),
+                  + BenchBuild.errorProneVersion(),
               Path.of(System.getProperty("java.home")),
-              ErrorProneJavac.processorPath()));
+              BenchBuild.processorPath()));
     }
     if (wanted.contains("25")) {
       toolchains.add(
           new Toolchain(
-              "JDK 25 + Error Prone "
-                  + System.getProperty("poolguard.errorprone.latest.version", "2.52.0"),
-              Path.of(
-                  System.getProperty("poolguard.jdk25.home", "/usr/lib/jvm/temurin-25-jdk-amd64")),
-              ErrorProneJavac.latestProcessorPath()));
+              "JDK 25 + Error Prone " + BenchBuild.latestErrorProneVersion(),
+              BenchBuild.jdk25Home(),
+              BenchBuild.latestProcessorPath()));
     }
 
     StringBuilder report = new StringBuilder();
@@ -379,13 +382,13 @@ public final class CompileOverheadBenchmark {
     // For profiling, e.g. -Dpoolguard.bench.workerJvmArgs=-XX:StartFlightRecording=filename=w.jfr
     String extra = System.getProperty("poolguard.bench.workerJvmArgs", "").trim();
     if (!extra.isEmpty()) {
-      command.addAll(Arrays.asList(extra.split("\\s+")));
+      command.addAll(Arrays.asList(extra.split("\\s+", -1)));
     }
     command.addAll(jdkCompilerExports());
     if (!comparedChecks.isEmpty()) {
       command.add(
           "-Dpoolguard.bench.comparedProcessorPath="
-              + withOtherChecks(toolchain.processorPath(), Path.of(comparedChecks))
+              + ProcessorPaths.withOtherChecks(toolchain.processorPath(), Path.of(comparedChecks))
               + File.pathSeparator
               + pluginDir);
     }
@@ -394,9 +397,9 @@ public final class CompileOverheadBenchmark {
     // Prone.
     command.add(
         classesDir(
-                work.resolve("worker-classes"), "BenchWorker", "StandardJavac", "CorpusGenerator")
+                work.resolve("worker-classes"), "CompileWorker", "StandardJavac", "CorpusGenerator")
             .toString());
-    command.add(BenchWorker.class.getName());
+    command.add(CompileWorker.class.getName());
     command.add(toolchain.processorPath() + File.pathSeparator + pluginDir);
     command.add(classpath);
     command.add(sourceList.toString());
@@ -429,50 +432,6 @@ public final class CompileOverheadBenchmark {
   }
 
   /**
-   * {@code processorPath} with its PoolGuard checks entry (the jar or classes directory holding
-   * {@code dev/poolguard/checks/}) replaced by {@code otherChecks}, another build's.
-   */
-  static String withOtherChecks(String processorPath, Path otherChecks) throws IOException {
-    if (!holdsChecks(otherChecks)) {
-      throw new IllegalArgumentException(
-          "--compare-with "
-              + otherChecks
-              + ": not a PoolGuard checks jar or classes directory (no dev/poolguard/checks/ in"
-              + " it); give another build's checks/target/classes or its poolguard-checks jar");
-    }
-    List<String> entries = new ArrayList<>();
-    int replaced = 0;
-    for (String entry : processorPath.split(File.pathSeparator)) {
-      if (holdsChecks(Path.of(entry))) {
-        entry = otherChecks.toAbsolutePath().toString();
-        replaced++;
-      }
-      entries.add(entry);
-    }
-    if (replaced != 1) {
-      throw new IllegalStateException(
-          "expected one PoolGuard checks entry on the processor path, found "
-              + replaced
-              + ": "
-              + processorPath);
-    }
-    return String.join(File.pathSeparator, entries);
-  }
-
-  private static boolean holdsChecks(Path entry) throws IOException {
-    String checks = "dev/poolguard/checks/";
-    if (Files.isDirectory(entry)) {
-      return Files.isDirectory(entry.resolve(checks));
-    }
-    if (!Files.isRegularFile(entry) || !entry.toString().endsWith(".jar")) {
-      return false;
-    }
-    try (ZipFile jar = new ZipFile(entry.toFile())) {
-      return jar.stream().anyMatch(e -> e.getName().startsWith(checks));
-    }
-  }
-
-  /**
    * Error Prone up to 2.42 always fills {@code ErrorProneTimings}; later releases only with {@code
    * -XepRecordTimings} (which 2.42 rejects as an unknown flag).
    */
@@ -491,14 +450,14 @@ public final class CompileOverheadBenchmark {
     Map<String, Integer> findings = new LinkedHashMap<>();
     String braces = f[5].replaceAll("[{}]", "").trim();
     if (!braces.isEmpty()) {
-      for (String kv : braces.split(",\\s*")) {
-        String[] p = kv.split("=");
+      for (String kv : braces.split(",\\s*", -1)) {
+        String[] p = kv.split("=", -1);
         findings.put(p[0], Integer.parseInt(p[1]));
       }
     }
     Map<String, Long> timings = new LinkedHashMap<>();
     if (f.length > 6 && !f[6].isEmpty()) {
-      for (String kv : f[6].split(",")) {
+      for (String kv : f[6].split(",", -1)) {
         int eq = kv.lastIndexOf('=');
         timings.put(kv.substring(0, eq), Long.parseLong(kv.substring(eq + 1)));
       }
@@ -580,19 +539,11 @@ public final class CompileOverheadBenchmark {
         : value;
   }
 
-  static Map<String, String> parse(String[] args) {
-    Map<String, String> opts = new LinkedHashMap<>();
-    for (String arg : args) {
-      if (!arg.startsWith("--") || !arg.contains("=")) {
-        throw new IllegalArgumentException(
-            "usage: CompileOverheadBenchmark [--classes=1000] [--seed=42] [--pairs=3] [--warmup=1]"
-                + " [--toolchains=17,25] [--clean=false] [--out=dir] [--sources=dir:dir --classpath=cp|@file]"
-                + " [--compareWith=checks jar or classes dir];"
-                + " got "
-                + Arrays.toString(args));
-      }
-      opts.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+  private static List<String> checks() {
+    try {
+      return ProcessorPaths.checkNames(BenchBuild.processorPath());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return opts;
   }
 }

@@ -1,6 +1,7 @@
-package dev.poolguard.checks.e2e;
+package dev.poolguard.bench.compile;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,18 +25,18 @@ import javax.tools.ToolProvider;
  * {@code -Dpoolguard.bench.comparedProcessorPath=<path>} a third configuration, "compared", runs
  * the checks of another build (that processor path) with the same flags in every round, the order
  * rotating so that each configuration takes each place equally often: two builds' checks measured
- * side by side under the same drift. Uses only the JDK: its classpath is checks-test's test-classes
- * directory.
+ * side by side under the same drift. Uses only the JDK: its class path is a directory holding this
+ * class and the two it uses, nothing else.
  *
  * <p>Prints one line per compilation: {@code RUN\t<round>\t<config>\t<wall ns>\t<errors>\t<warnings
  * by check>\t<Error Prone timings: check=ns,...>}. Rounds below {@code warmup} are warm-up.
  *
- * <p>{@code BenchWorker <processorPath> <classpath> <sourceListFile> <workDir> <rounds>
+ * <p>{@code CompileWorker <processorPath> <classpath> <sourceListFile> <workDir> <rounds>
  * <checks,...> [<Error Prone flags for both>]}
  */
-public final class BenchWorker {
+public final class CompileWorker {
 
-  private BenchWorker() {}
+  private CompileWorker() {}
 
   public static void main(String[] args) throws IOException {
     String processorPath = args[0];
@@ -44,7 +45,7 @@ public final class BenchWorker {
         Files.readAllLines(Path.of(args[2]), UTF_8).stream().map(Path::of).toList();
     Path work = Path.of(args[3]);
     int rounds = Integer.parseInt(args[4]);
-    List<String> checks = List.of(args[5].split(","));
+    List<String> checks = List.of(args[5].split(",", -1));
     // Flags both configurations get, e.g. -XepRecordTimings on Error Prone 2.43 and later.
     String common = args.length > 6 ? args[6].trim() : "";
 
@@ -77,7 +78,7 @@ public final class BenchWorker {
                 classpath,
                 sources,
                 work,
-                configs.get(config));
+                requireNonNull(configs.get(config)));
         System.out.println(
             "RUN\t"
                 + round
