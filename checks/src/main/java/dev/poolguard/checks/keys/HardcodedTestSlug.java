@@ -65,7 +65,6 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
 
   private final TestCodeDetector testCode;
   private final KeySlots slots;
-  private final KeyNames keys;
   private final Rollout rollout;
   private final UnitTrees.Candidates writingTrees;
 
@@ -82,8 +81,8 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
   private HardcodedTestSlug(PoolGuardConfig config) {
     this.testCode = new TestCodeDetector(config);
     this.rollout = new Rollout(config, canonicalName());
-    this.keys = new KeyNames(config.keyFields());
-    this.slots = new KeySlots(keys, config.uniqueFactories());
+    this.slots =
+        new KeySlots(config.keyFields(), config.keysFromMapping(), config.uniqueFactories());
     this.writingTrees =
         new UnitTrees.Candidates(WRITING_TREES, slots::mayHaveSlots, slots::mayHaveSlots);
   }
@@ -128,7 +127,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
       VisitorState unitState) {
     Tree leaf = site.tree();
     if (leaf instanceof AssignmentTree assignment) {
-      return matchAssignment(assignment, site.path(), values, unitState);
+      return matchAssignment(assignment, site.path(), compilationSlots, values, unitState);
     }
     List<? extends ExpressionTree> arguments =
         leaf instanceof MethodInvocationTree call
@@ -148,13 +147,17 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
 
   /** {@code product.slug = "test-package"} on a data object's field. */
   private Description matchAssignment(
-      AssignmentTree tree, TreePath path, ConstantStrings values, VisitorState unitState) {
+      AssignmentTree tree,
+      TreePath path,
+      KeySlots.InCompilation compilationSlots,
+      ConstantStrings values,
+      VisitorState unitState) {
     if (!(tree.getVariable() instanceof MemberSelectTree target)
         || Trees.isThis(target.getExpression()) // a class initialising its own field
         || !(ASTHelpers.getSymbol(target) instanceof VarSymbol field)) {
       return Description.NO_MATCH;
     }
-    String key = slots.keyOfField(field);
+    UniqueKey key = compilationSlots.keyOfField(field);
     if (key == null
         || (field.owner instanceof ClassSymbol owner
             && TestFrameworks.declaresTests(owner, unitState))) {
@@ -178,7 +181,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     for (int i = 0; i < found.size(); i++) { // indexed: no iterator per call
       KeySlots.Slot slot = found.get(i);
       String text = values.stringValue(slot.value());
-      if (text != null && !text.isBlank()) {
+      if (text != null && !text.isBlank() && CompositeKeys.othersCollide(slot, path, values)) {
         fixed.add(slot);
         texts.add(text);
       }
@@ -190,7 +193,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     Map<String, Boolean> writtenByKey = new HashMap<>();
     for (int i = fixed.size() - 1; i >= 0; i--) {
       if (!writtenByKey.computeIfAbsent(
-          fixed.get(i).key(),
+          fixed.get(i).key().name(),
           key -> !new WriteContext(values, state, key).isOnlyReadOrExpected(path))) {
         fixed.remove(i);
         texts.remove(i);
@@ -200,8 +203,13 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
       return Description.NO_MATCH;
     }
     List<ExpressionTree> valueTrees = new ArrayList<>();
-    fixed.forEach(s -> valueTrees.add(s.value()));
-    UniqueSlugFix.Outcome outcome = UniqueSlugFix.forValues(valueTrees, texts, values, state);
+    List<@Nullable MappedKey> mappings = new ArrayList<>();
+    for (KeySlots.Slot slot : fixed) {
+      valueTrees.add(slot.value());
+      mappings.add(slot.key().mapping());
+    }
+    UniqueSlugFix.Outcome outcome =
+        UniqueSlugFix.forValues(valueTrees, texts, mappings, values, state);
     Description.Builder description =
         buildDescription(fixed.get(0).value())
             .setMessage(message(fixed.get(0), texts.get(0), outcome.withheldBecause()));
@@ -212,12 +220,35 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     String quoted = UniqueSlugFix.quoted(text);
     String message =
         String.format(
-            "The fixed value %s is written into the unique key '%s' (%s). A hardcoded unique key"
+            "The fixed value %s is written into the unique key '%s' (%s)%s. A hardcoded unique key"
                 + " passes alone but collides as soon as two test classes, forks or CI jobs share the"
                 + " database, or a rerun meets rows an earlier run left behind ('duplicate key value"
                 + " violates unique constraint'). Generate it per run: UniqueSlugs.of(%s) from"
                 + " poolguard-runtime, or your project's unique-key factory.",
-            quoted, slot.key(), slot.where().get(), quoted);
+            quoted, slot.key().name(), slot.where().get(), mapping(slot.key()), quoted);
     return withheldBecause == null ? message : message + " " + withheldBecause;
+  }
+
+  /** What made the key one: {@code "; User.username is the entity's @Id"}, or nothing. */
+  private static String mapping(UniqueKey key) {
+    MappedKey mapping = key.mapping();
+    if (mapping == null) {
+      return "";
+    }
+    String composite =
+        mapping.isComposite()
+            ? ", and its other columns ("
+                + String.join(", ", mapping.otherParts())
+                + ") are written fixed or not at all"
+            : "";
+    return key.byName()
+        ? "; the name stands for "
+            + mapping.type()
+            + "."
+            + mapping.property()
+            + ", which "
+            + mapping.reason()
+            + composite
+        : "; " + mapping.describe() + composite;
   }
 }
