@@ -54,8 +54,7 @@ final class CompilationKeys {
         return new UniqueKey(key.property(), key, true);
       }
     }
-    String configured = names.configuredKeyOfWords(words);
-    return configured == null ? null : new UniqueKey(configured, null, false);
+    return configured(words);
   }
 
   /**
@@ -70,11 +69,22 @@ final class CompilationKeys {
         if (key != null) {
           return new UniqueKey(key.property(), key, false);
         }
-        String configured = names.configuredKeyOfWords(words);
-        return configured == null ? null : new UniqueKey(configured, null, false);
+        return configured(words);
       }
+      UniqueKey byName = keyOfWords(words);
+      // A learnt name is carried only by the project's own types: a library's User(username, ..)
+      // or a Principal's name is no test data of the domain model.
+      if (byName != null && byName.mapping() != null && !mapped.isProjectType(owner)) {
+        return configured(words);
+      }
+      return byName;
     }
     return keyOfWords(words);
+  }
+
+  private @Nullable UniqueKey configured(List<String> words) {
+    String configured = names.configuredKeyOfWords(words);
+    return configured == null ? null : new UniqueKey(configured, null, false);
   }
 
   @Nullable UniqueKey keyOfMember(CharSequence name, @Nullable Symbol owner) {

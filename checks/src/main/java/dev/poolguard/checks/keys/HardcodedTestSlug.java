@@ -95,7 +95,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
           this,
           state,
           trees.sites(writingTrees, state),
-          new InUnit(slots.forCompilation(state), new ConstantStrings(unit)));
+          new InUnit(slots.forCompilation(state), new ConstantStrings(unit), unit));
     }
     return Description.NO_MATCH;
   }
@@ -108,26 +108,35 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
   private final class InUnit implements UnitTrees.SiteMatcher {
     private final KeySlots.InCompilation compilationSlots;
     private final ConstantStrings values;
+    private final CompilationUnitTree unit;
+    private @Nullable Boolean reachesDatabase;
 
-    InUnit(KeySlots.InCompilation compilationSlots, ConstantStrings values) {
+    InUnit(
+        KeySlots.InCompilation compilationSlots, ConstantStrings values, CompilationUnitTree unit) {
       this.compilationSlots = compilationSlots;
       this.values = values;
+      this.unit = unit;
     }
 
     @Override
     public Description match(UnitTrees.Site site, VisitorState unitState) {
-      return HardcodedTestSlug.this.match(site, compilationSlots, values, unitState);
+      return HardcodedTestSlug.this.match(site, this, unitState);
+    }
+
+    /** Whether the unit's test data can reach a database ({@link DatabaseUse}), decided once. */
+    boolean reachesDatabase(VisitorState state) {
+      if (reachesDatabase == null) {
+        reachesDatabase = DatabaseUse.inUnit(unit, state);
+      }
+      return reachesDatabase;
     }
   }
 
-  private Description match(
-      UnitTrees.Site site,
-      KeySlots.InCompilation compilationSlots,
-      ConstantStrings values,
-      VisitorState unitState) {
+  private Description match(UnitTrees.Site site, InUnit unit, VisitorState unitState) {
+    KeySlots.InCompilation compilationSlots = unit.compilationSlots;
     Tree leaf = site.tree();
     if (leaf instanceof AssignmentTree assignment) {
-      return matchAssignment(assignment, site.path(), compilationSlots, values, unitState);
+      return matchAssignment(assignment, site.path(), unit, unitState);
     }
     List<? extends ExpressionTree> arguments =
         leaf instanceof MethodInvocationTree call
@@ -142,22 +151,18 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
       return Description.NO_MATCH;
     }
     List<KeySlots.Slot> found = compilationSlots.slots(method, arguments, unitState);
-    return found.isEmpty() ? Description.NO_MATCH : describe(found, values, site.path(), unitState);
+    return found.isEmpty() ? Description.NO_MATCH : describe(found, unit, site.path(), unitState);
   }
 
   /** {@code product.slug = "test-package"} on a data object's field. */
   private Description matchAssignment(
-      AssignmentTree tree,
-      TreePath path,
-      KeySlots.InCompilation compilationSlots,
-      ConstantStrings values,
-      VisitorState unitState) {
+      AssignmentTree tree, TreePath path, InUnit unit, VisitorState unitState) {
     if (!(tree.getVariable() instanceof MemberSelectTree target)
         || Trees.isThis(target.getExpression()) // a class initialising its own field
         || !(ASTHelpers.getSymbol(target) instanceof VarSymbol field)) {
       return Description.NO_MATCH;
     }
-    UniqueKey key = compilationSlots.keyOfField(field);
+    UniqueKey key = unit.compilationSlots.keyOfField(field);
     if (key == null
         || (field.owner instanceof ClassSymbol owner
             && TestFrameworks.declaresTests(owner, unitState))) {
@@ -166,7 +171,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     KeySlots.Slot slot =
         new KeySlots.Slot(
             tree.getExpression(), key, () -> "field " + field.getSimpleName(), KeySlots.Kind.NAMED);
-    return describe(ImmutableList.of(slot), values, path, unitState);
+    return describe(ImmutableList.of(slot), unit, path, unitState);
   }
 
   /**
@@ -175,13 +180,21 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
    * and only reads the slug.
    */
   private Description describe(
-      List<KeySlots.Slot> found, ConstantStrings values, TreePath path, VisitorState unitState) {
+      List<KeySlots.Slot> found, InUnit unit, TreePath path, VisitorState unitState) {
+    ConstantStrings values = unit.values;
     List<KeySlots.Slot> fixed = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) { // indexed: no iterator per call
       KeySlots.Slot slot = found.get(i);
       String text = values.stringValue(slot.value());
-      if (text != null && !text.isBlank() && CompositeKeys.othersCollide(slot, path, values)) {
+      if (text != null
+          && !text.isBlank()
+          && CompositeKeys.othersCollide(slot, path, values)
+          // A key learnt from the mapping is an entity's: in a unit that reaches no database, a
+          // plain object.
+          && (slot.key().mapping() == null
+              || (unit.reachesDatabase(unitState)
+                  && DatabaseUse.inWritingMethod(path, unitState)))) {
         fixed.add(slot);
         texts.add(text);
       }

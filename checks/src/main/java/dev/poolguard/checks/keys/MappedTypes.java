@@ -2,7 +2,6 @@ package dev.poolguard.checks.keys;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Kinds;
 import com.sun.tools.javac.code.Symbol;
@@ -39,6 +38,8 @@ final class MappedTypes {
   // Normalized name to the key it names by itself (ambiguous names left out).
   private final Map<String, MappedKey> byName = new HashMap<>();
   private final ImmutableList<String> keyNames;
+  // The first two names of the mapped types' packages: the project's own packages.
+  private final Set<String> projectPackages = new HashSet<>();
 
   private MappedTypes(VisitorState state) {
     this.state = state;
@@ -77,6 +78,26 @@ final class MappedTypes {
     return keys.mapped() ? keys : null;
   }
 
+  /**
+   * Whether {@code owner} is one of the project's own types: its package begins with the same two
+   * names as the package of a mapped type ({@code com.acme.web.UserDto} beside {@code
+   * com.acme.domain.User}). A type of the JDK or a library is not.
+   */
+  boolean isProjectType(@Nullable Symbol owner) {
+    if (!(owner instanceof ClassSymbol type)) {
+      return false;
+    }
+    return projectPackages.contains(packagePrefix(type));
+  }
+
+  private static String packagePrefix(ClassSymbol type) {
+    String name = type.getQualifiedName().toString();
+    int first = name.indexOf('.');
+    int second = first < 0 ? -1 : name.indexOf('.', first + 1);
+    // A class in the unnamed package or a one-name package is compared by its whole package.
+    return second < 0 ? name.substring(0, Math.max(first, 0)) : name.substring(0, second);
+  }
+
   TypeKeys of(ClassSymbol type) {
     TypeKeys keys = byType.get(type);
     if (keys == null) {
@@ -112,6 +133,7 @@ final class MappedTypes {
     Set<String> plain = new HashSet<>();
     for (ClassSymbol c : mapped) {
       TypeKeys keys = readSafely(c);
+      projectPackages.add(packagePrefix(c));
       for (String property : keys.properties()) {
         MappedKey key = keys.keys().get(property);
         if (key == null || key.isComposite()) {
@@ -145,11 +167,12 @@ final class MappedTypes {
     }
   }
 
+  // javac's own accessor: ASTHelpers.enclosingPackage changed its return type between Error Prone
+  // releases, so a call compiled against one fails to link on another.
+  @SuppressWarnings("ASTHelpersSuggestions")
   private static boolean isSystem(ClassSymbol c) {
-    Symbol.PackageSymbol packge = ASTHelpers.enclosingPackage(c);
-    return packge != null
-        && packge.modle != null
-        && (packge.modle.flags() & Flags.SYSTEM_MODULE) != 0;
+    Symbol.PackageSymbol packge = c.packge();
+    return packge.modle != null && (packge.modle.flags() & Flags.SYSTEM_MODULE) != 0;
   }
 
   private static boolean isSource(ClassSymbol c) {
