@@ -62,6 +62,16 @@ final class CompilationKeys {
    * owner} is a mapped type (or a mapped type's nested builder), the name alone otherwise.
    */
   @Nullable UniqueKey keyOfMember(List<String> words, @Nullable Symbol owner) {
+    return keyOfMember(words, owner, true);
+  }
+
+  /**
+   * Like {@link #keyOfMember(List, Symbol)}; {@code byName} whether a learnt name counts on a type
+   * that is not mapped. Only parameters carry one by name (a DTO record's or a test-data helper's
+   * {@code username}): a bean's setters fill requests that the application validates and often
+   * rejects (the registration of an invalid or duplicate user), which store nothing.
+   */
+  @Nullable UniqueKey keyOfMember(List<String> words, @Nullable Symbol owner, boolean byName) {
     if (mapped != null) {
       TypeKeys type = mapped.mappedOwner(owner);
       if (type != null) {
@@ -71,13 +81,13 @@ final class CompilationKeys {
         }
         return configured(words);
       }
-      UniqueKey byName = keyOfWords(words);
+      UniqueKey learnt = keyOfWords(words);
       // A learnt name is carried only by the project's own types: a library's User(username, ..)
       // or a Principal's name is no test data of the domain model.
-      if (byName != null && byName.mapping() != null && !mapped.isProjectType(owner)) {
+      if (learnt != null && learnt.mapping() != null && (!byName || !mapped.isProjectType(owner))) {
         return configured(words);
       }
-      return byName;
+      return learnt;
     }
     return keyOfWords(words);
   }
@@ -87,8 +97,8 @@ final class CompilationKeys {
     return configured == null ? null : new UniqueKey(configured, null, false);
   }
 
-  @Nullable UniqueKey keyOfMember(CharSequence name, @Nullable Symbol owner) {
+  @Nullable UniqueKey keyOfMember(CharSequence name, @Nullable Symbol owner, boolean byName) {
     String text = name.toString();
-    return names.mayDenoteKey(text) ? keyOfMember(KeyNames.words(text), owner) : null;
+    return names.mayDenoteKey(text) ? keyOfMember(KeyNames.words(text), owner, byName) : null;
   }
 }

@@ -58,7 +58,8 @@ final class GeneratedValueLimits {
               + UniqueSlugFix.quoted(sample)
               + " does not; generate a value of that shape there.");
     }
-    int longest = sample.length() - SAMPLE_SUFFIX.length() + SUFFIX_MAX;
+    // The sample's separator before its suffix is part of the longest suffix.
+    int longest = sample.length() - SAMPLE_SUFFIX.length() - 1 + SUFFIX_MAX;
     if (longest <= limits.maxLength()) {
       return replacement;
     }

@@ -190,11 +190,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
       if (text != null
           && !text.isBlank()
           && CompositeKeys.othersCollide(slot, path, values)
-          // A key learnt from the mapping is an entity's: in a unit that reaches no database, a
-          // plain object.
-          && (slot.key().mapping() == null
-              || (unit.reachesDatabase(unitState)
-                  && DatabaseUse.inWritingMethod(path, unitState)))) {
+          && isStoredData(slot, text, unit, path, unitState)) {
         fixed.add(slot);
         texts.add(text);
       }
@@ -227,6 +223,21 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
         buildDescription(fixed.get(0).value())
             .setMessage(message(fixed.get(0), texts.get(0), outcome.withheldBecause()));
     return rollout.finish(description, outcome.fix(), state);
+  }
+
+  /**
+   * Whether the data a key learnt from the mapping is written into is stored: an entity's key in a
+   * unit that reaches no database, or deliberately invalid input, is a plain object's value. A
+   * configured name's slot is judged by name alone, as before there was a mapping to read.
+   */
+  private static boolean isStoredData(
+      KeySlots.Slot slot, String text, InUnit unit, TreePath path, VisitorState unitState) {
+    MappedKey mapping = slot.key().mapping();
+    return mapping == null
+        || (!InvalidInput.breaksLimits(text, mapping.limits())
+            && !InvalidInput.inInvalidDataMethod(path)
+            && unit.reachesDatabase(unitState)
+            && DatabaseUse.inWritingMethod(path, unitState));
   }
 
   private static String message(KeySlots.Slot slot, String text, @Nullable String withheldBecause) {

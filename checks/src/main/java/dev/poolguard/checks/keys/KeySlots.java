@@ -154,7 +154,7 @@ final class KeySlots {
           || isStatic(field)) {
         return null;
       }
-      return keys.keyOfMember(field.getSimpleName(), field.owner);
+      return keys.keyOfMember(field.getSimpleName(), field.owner, false);
     }
 
     private MethodFacts factsOf(MethodSymbol method, VisitorState state) {

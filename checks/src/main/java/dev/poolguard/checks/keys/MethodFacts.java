@@ -136,7 +136,8 @@ record MethodFacts(
     }
     String first = words.get(0);
     boolean setter = words.size() > 1 && SlotWords.SETTER_WORDS.contains(first);
-    UniqueKey key = keys.keyOfMember(setter ? words.subList(1, words.size()) : words, method.owner);
+    UniqueKey key =
+        keys.keyOfMember(setter ? words.subList(1, words.size()) : words, method.owner, false);
     if (key == null) {
       return null;
     }
@@ -204,7 +205,7 @@ record MethodFacts(
     Symbol owner = method.owner;
     boolean any = false;
     for (String name : names) {
-      UniqueKey key = keys.keyOfMember(name, owner);
+      UniqueKey key = keys.keyOfMember(name, owner, true);
       perParameter.add(key);
       any |= key != null;
     }
