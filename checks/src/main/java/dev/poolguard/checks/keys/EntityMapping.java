@@ -46,6 +46,7 @@ final class EntityMapping {
 
   private final ClassSymbol type;
   private final VisitorState state;
+  private final Map<Symbol, Object> decided;
   // By normalized name, in declaration order (subclass first).
   private final Map<String, Property> properties = new LinkedHashMap<>();
   private final EnumMap<MappingAnnotation, Attribute.Compound> typeAnnotations =
@@ -57,17 +58,25 @@ final class EntityMapping {
   private record Property(
       String name, EnumMap<MappingAnnotation, Attribute.Compound> annotations, Type type) {}
 
-  private EntityMapping(ClassSymbol type, VisitorState state) {
+  private EntityMapping(ClassSymbol type, VisitorState state, Map<Symbol, Object> decided) {
     this.type = type;
     this.state = state;
+    this.decided = decided;
   }
 
   /**
    * The keys of {@code type}; {@code embeddedIdOf} names the entity whose {@code @EmbeddedId} this
    * type is, or is {@code null}.
    */
-  static TypeKeys read(ClassSymbol type, @Nullable String embeddedIdOf, VisitorState state) {
-    EntityMapping mapping = new EntityMapping(type, state);
+  static TypeKeys read(
+      ClassSymbol type,
+      @Nullable String embeddedIdOf,
+      VisitorState state,
+      Map<Symbol, Object> decided) {
+    if (embeddedIdOf == null && !mayBeMapped(type, state, decided)) {
+      return TypeKeys.UNMAPPED; // most types asked about: decided without collecting properties
+    }
+    EntityMapping mapping = new EntityMapping(type, state, decided);
     mapping.collect();
     boolean mapped =
         embeddedIdOf != null
@@ -84,13 +93,32 @@ final class EntityMapping {
     return mapping.keys(embeddedIdOf);
   }
 
+  /**
+   * A necessary condition for {@link #read} to find a mapped type: the type or a superclass carries
+   * a type-level mapping annotation, or one of their members a member-level one.
+   */
+  private static boolean mayBeMapped(
+      ClassSymbol type, VisitorState state, Map<Symbol, Object> decided) {
+    for (ClassSymbol c = type; c != null; c = superclass(c, state)) {
+      if (MappingAnnotation.anyOn(c, MappingAnnotation.TYPE_MARKERS, decided)) {
+        return true;
+      }
+      for (Symbol member : ASTHelpers.getEnclosedElements(c)) {
+        if (MappingAnnotation.anyOn(member, MappingAnnotation.MEMBER_MARKERS, decided)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private void collect() {
-    for (ClassSymbol c = type; c != null; c = superclass(c)) {
-      EnumMap<MappingAnnotation, Attribute.Compound> own = MappingAnnotation.on(c, state);
+    for (ClassSymbol c = type; c != null; c = superclass(c, state)) {
+      EnumMap<MappingAnnotation, Attribute.Compound> own = MappingAnnotation.on(c, decided);
       own.forEach(typeAnnotations::putIfAbsent); // the subclass's own wins
       Attribute.Compound indexes = own.get(MappingAnnotation.COMPOUND_INDEXES);
       for (Attribute.Compound annotation : c.getRawAttributes()) {
-        if (MappingAnnotation.of(annotation, state) == MappingAnnotation.COMPOUND_INDEX) {
+        if (MappingAnnotation.of(annotation, decided) == MappingAnnotation.COMPOUND_INDEX) {
           compoundIndexes.add(annotation);
         }
       }
@@ -119,7 +147,7 @@ final class EntityMapping {
       return;
     }
     EnumMap<MappingAnnotation, Attribute.Compound> annotations =
-        MappingAnnotation.on(member, state);
+        MappingAnnotation.on(member, decided);
     if (annotations.containsKey(MappingAnnotation.TRANSIENT)
         || (member instanceof VarSymbol && (member.flags() & Flags.TRANSIENT) != 0)) {
       return;
@@ -143,7 +171,7 @@ final class EntityMapping {
     return Character.toLowerCase(method.charAt(prefix)) + method.substring(prefix + 1);
   }
 
-  private @Nullable ClassSymbol superclass(ClassSymbol c) {
+  private static @Nullable ClassSymbol superclass(ClassSymbol c, VisitorState state) {
     Type superclass = c.getSuperclass();
     if (superclass == null
         || !(superclass.tsym instanceof ClassSymbol parent)

@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class MappedTypes {
   private final VisitorState state;
+  // The compilation's mapping annotation types, fetched once.
+  private final Map<Symbol, Object> decided;
   private final Map<Symbol, TypeKeys> byType = new HashMap<>();
   // The @EmbeddedId types of the entities seen, to the entity's name.
   private final Map<Symbol, String> embeddedIdOf = new HashMap<>();
@@ -43,6 +45,7 @@ final class MappedTypes {
 
   private MappedTypes(VisitorState state) {
     this.state = state;
+    this.decided = MappingAnnotation.decided(state);
     this.keyNames = learn();
   }
 
@@ -68,8 +71,8 @@ final class MappedTypes {
    * a nested builder builds (Lombok's {@code User.UserBuilder}), or {@code null}.
    */
   @Nullable TypeKeys mappedOwner(@Nullable Symbol owner) {
-    if (!(owner instanceof ClassSymbol type)) {
-      return null;
+    if (!(owner instanceof ClassSymbol type) || isSystem(type)) {
+      return null; // the JDK maps nothing
     }
     TypeKeys keys = of(type);
     if (!keys.mapped() && type.owner instanceof ClassSymbol enclosing) {
@@ -101,7 +104,7 @@ final class MappedTypes {
   TypeKeys of(ClassSymbol type) {
     TypeKeys keys = byType.get(type);
     if (keys == null) {
-      keys = EntityMapping.read(type, embeddedIdOf.get(type), state);
+      keys = EntityMapping.read(type, embeddedIdOf.get(type), state, decided);
       byType.put(type, keys);
     }
     return keys;
@@ -114,7 +117,7 @@ final class MappedTypes {
       if (c.kind == Kinds.Kind.TYP
           && c.completer == Completer.NULL_COMPLETER
           && !isSystem(c)
-          && (isSource(c) || MappingAnnotation.anyOn(c, MappingAnnotation.TYPE_MARKERS, state))) {
+          && (isSource(c) || MappingAnnotation.anyOn(c, MappingAnnotation.TYPE_MARKERS, decided))) {
         candidates.add(c);
       }
     }

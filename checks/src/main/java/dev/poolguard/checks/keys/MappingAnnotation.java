@@ -91,11 +91,20 @@ enum MappingAnnotation {
     this.names = ImmutableList.copyOf(names);
   }
 
+  /**
+   * The compilation's decisions by annotation type, fetched once by a caller that asks about many
+   * annotations (a {@code VisitorState.memoize} fetch per annotation costs more than the answer).
+   */
+  static Map<Symbol, Object> decided(VisitorState state) {
+    return BY_TYPE.get(state);
+  }
+
   /** The mapping annotations on {@code symbol}, with their values. */
-  static EnumMap<MappingAnnotation, Attribute.Compound> on(Symbol symbol, VisitorState state) {
+  static EnumMap<MappingAnnotation, Attribute.Compound> on(
+      Symbol symbol, Map<Symbol, Object> decided) {
     EnumMap<MappingAnnotation, Attribute.Compound> found = new EnumMap<>(MappingAnnotation.class);
     for (Attribute.Compound annotation : symbol.getRawAttributes()) {
-      MappingAnnotation kind = of(annotation, state);
+      MappingAnnotation kind = of(annotation, decided);
       if (kind != null) {
         found.putIfAbsent(kind, annotation);
       }
@@ -104,9 +113,9 @@ enum MappingAnnotation {
   }
 
   /** Whether {@code symbol} carries one of {@code kinds}. */
-  static boolean anyOn(Symbol symbol, Set<MappingAnnotation> kinds, VisitorState state) {
+  static boolean anyOn(Symbol symbol, Set<MappingAnnotation> kinds, Map<Symbol, Object> decided) {
     for (Attribute.Compound annotation : symbol.getRawAttributes()) {
-      MappingAnnotation kind = of(annotation, state);
+      MappingAnnotation kind = of(annotation, decided);
       if (kind != null && kinds.contains(kind)) {
         return true;
       }
@@ -114,12 +123,11 @@ enum MappingAnnotation {
     return false;
   }
 
-  static @Nullable MappingAnnotation of(Attribute.Compound annotation, VisitorState state) {
+  static @Nullable MappingAnnotation of(Attribute.Compound annotation, Map<Symbol, Object> byType) {
     Symbol type = annotation.type == null ? null : annotation.type.tsym;
     if (type == null) {
       return null;
     }
-    Map<Symbol, Object> byType = BY_TYPE.get(state);
     Object kind = byType.get(type);
     if (kind == null) {
       MappingAnnotation named = BY_NAME.get(type.getQualifiedName().toString());
