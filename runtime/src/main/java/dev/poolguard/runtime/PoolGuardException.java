@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
 public final class PoolGuardException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  PoolGuardException(String message) {
+  public PoolGuardException(String message) {
     super(message);
   }
 
-  PoolGuardException(String message, @Nullable Throwable cause) {
+  public PoolGuardException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,5 +1,10 @@
 package dev.poolguard.runtime;
 
+import dev.poolguard.runtime.internal.BorrowTracker;
+import dev.poolguard.runtime.internal.FailureMessages;
+import dev.poolguard.runtime.internal.Leak;
+import dev.poolguard.runtime.internal.TestAttribution;
+import dev.poolguard.runtime.internal.TestOwner;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;

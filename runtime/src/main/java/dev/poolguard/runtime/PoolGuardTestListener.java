@@ -1,5 +1,11 @@
 package dev.poolguard.runtime;
 
+import dev.poolguard.runtime.internal.BorrowTracker;
+import dev.poolguard.runtime.internal.FailureMessages;
+import dev.poolguard.runtime.internal.Leak;
+import dev.poolguard.runtime.internal.PoolGuardLog;
+import dev.poolguard.runtime.internal.TestAttribution;
+import dev.poolguard.runtime.internal.TestOwner;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

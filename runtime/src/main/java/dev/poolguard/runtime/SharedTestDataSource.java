@@ -1,5 +1,8 @@
 package dev.poolguard.runtime;
 
+import dev.poolguard.runtime.internal.PoolRegistry;
+import dev.poolguard.runtime.internal.SettingsResolver;
+import dev.poolguard.runtime.internal.SharedDataSourceView;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;

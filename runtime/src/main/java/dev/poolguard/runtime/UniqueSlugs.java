@@ -1,5 +1,8 @@
 package dev.poolguard.runtime;
 
+import dev.poolguard.runtime.internal.RunId;
+import dev.poolguard.runtime.internal.Slugs;
+
 /**
  * Unique values for the unique-key columns of test data, so tests that run in parallel (threads,
  * Surefire forks, CI machines) never collide on {@code duplicate key value violates unique

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolguard.runtime.fixtures.SuiteRecorder;
+import dev.poolguard.runtime.internal.ChildJvm;
+import dev.poolguard.runtime.internal.SettingsResolver;
+import dev.poolguard.runtime.internal.TestDatabases;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;

@@ -10,6 +10,8 @@ import dev.poolguard.runtime.fixtures.leaks.ExhaustingLeaks;
 import dev.poolguard.runtime.fixtures.leaks.KeptLeak;
 import dev.poolguard.runtime.fixtures.leaks.LeakingClass;
 import dev.poolguard.runtime.fixtures.leaks.ParallelLeaks;
+import dev.poolguard.runtime.internal.ChildJvm;
+import dev.poolguard.runtime.internal.TestDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;

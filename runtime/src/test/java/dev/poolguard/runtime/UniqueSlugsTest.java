@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolguard.runtime.internal.ChildJvm;
+import dev.poolguard.runtime.internal.RunId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -105,24 +105,6 @@ class UniqueSlugsTest {
     assertEquals(2001, all.size(), "no slug repeats across the two JVMs and this one");
     assertTrue(first.get(0).startsWith("test-package-ci-run-4711-"), first.get(0));
     assertTrue(second.get(0).startsWith("test-package-ci-run-4711-"), second.get(0));
-  }
-
-  @Test
-  void runIdIsTheGivenIdThenATagOfThisJvm() {
-    Properties system = new Properties();
-    system.setProperty(RunId.PROPERTY, "Build 42");
-    assertEquals(
-        ("build-42-" + Long.toString(3465, 36) + "abcdef").length(),
-        RunId.resolve(system, Map.of(), 3465, new Random(1)).length());
-    assertTrue(
-        RunId.resolve(system, Map.of(RunId.VARIABLE, "ignored"), 3465, new Random(1))
-            .startsWith("build-42-" + Long.toString(3465, 36)));
-    assertTrue(
-        RunId.resolve(new Properties(), Map.of(RunId.VARIABLE, "gh-99"), 35, new Random(1))
-            .startsWith("gh-99-z"));
-    String anonymous = RunId.resolve(new Properties(), Map.of(), 35, new Random(1));
-    assertTrue(anonymous.matches("z[a-z0-9]{6}"), anonymous);
-    assertNotEquals(anonymous, RunId.resolve(new Properties(), Map.of(), 35, new Random(2)));
   }
 
   private static List<String> lines(String output) {

@@ -1,7 +1,6 @@
 package dev.poolguard.checks.common;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
@@ -14,31 +13,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.tree.JCTree;
-import com.sun.tools.javac.tree.JCTree.JCAnnotation;
-import com.sun.tools.javac.tree.JCTree.JCArrayTypeTree;
-import com.sun.tools.javac.tree.JCTree.JCAssign;
-import com.sun.tools.javac.tree.JCTree.JCClassDecl;
-import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
-import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
-import com.sun.tools.javac.tree.JCTree.JCIdent;
-import com.sun.tools.javac.tree.JCTree.JCLiteral;
-import com.sun.tools.javac.tree.JCTree.JCMemberReference;
-import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
-import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
-import com.sun.tools.javac.tree.JCTree.JCNewClass;
-import com.sun.tools.javac.tree.JCTree.JCPrimitiveTypeTree;
-import com.sun.tools.javac.tree.JCTree.JCTry;
-import com.sun.tools.javac.tree.JCTree.JCTypeApply;
-import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
-import com.sun.tools.javac.tree.TreeInfo;
-import com.sun.tools.javac.tree.TreeScanner;
 import com.sun.tools.javac.util.Name;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -84,14 +60,6 @@ public final class UnitTrees {
           Tree.Kind.MEMBER_REFERENCE,
           Tree.Kind.TRY,
           Tree.Kind.ASSIGNMENT);
-
-  // One bit per Candidates in a long (see Decisions).
-  private static final int MAX_CANDIDATES = Long.SIZE;
-
-  // A suite's compilation decides a few thousand methods and a few hundred names: sized so that
-  // the maps are not rehashed as they fill.
-  private static final int EXPECTED_METHODS = 4096;
-  private static final int EXPECTED_NAMES = 512;
 
   /**
    * One candidate: where it is and, for a call, construction or member reference, the method or
@@ -148,9 +116,10 @@ public final class UnitTrees {
    * the walk decides each name and method once per compilation for each instance.
    */
   public static final class Candidates {
-    private final ImmutableSet<Tree.Kind> kinds;
-    private final NameTest names;
-    private final MethodTest methods;
+    // Read by CompilationCandidates, which registers and decides them.
+    final ImmutableSet<Tree.Kind> kinds;
+    final NameTest names;
+    final MethodTest methods;
 
     public Candidates(Set<Tree.Kind> kinds, NameTest names, MethodTest methods) {
       checkArgument(
@@ -164,18 +133,22 @@ public final class UnitTrees {
     }
   }
 
-  private static final Supplier<InCompilation> COMPILATION =
-      VisitorState.memoize(unused -> new InCompilation());
+  private static final Supplier<CompilationCandidates> COMPILATION =
+      VisitorState.memoize(unused -> new CompilationCandidates());
 
-  private final InCompilation compilation;
+  private final CompilationCandidates compilation;
   private final TreePath unitPath;
   // Each registered Candidates' sites, by registration index; null until walked.
   private @Nullable List<List<Site>> chosen;
   private @Nullable Boolean testCode;
 
-  private UnitTrees(InCompilation compilation, TreePath unitPath) {
+  UnitTrees(CompilationCandidates compilation, TreePath unitPath) {
     this.compilation = compilation;
     this.unitPath = unitPath;
+  }
+
+  TreePath unitPath() {
+    return unitPath;
   }
 
   /** The unit {@code unitState} is at: its trees are walked when first asked for. */
@@ -244,282 +217,5 @@ public final class UnitTrees {
       }
     }
     return false;
-  }
-
-  /**
-   * What lasts for one compilation: the registered Candidates, their decisions, the unit seen last.
-   */
-  private static final class InCompilation {
-    private final List<Candidates> registered = new ArrayList<>();
-    // Per kind: which registered Candidates read it (bit i for the i-th).
-    private long invocationReaders;
-    private long newClassReaders;
-    private long referenceReaders;
-    private long tryReaders;
-    private long assignmentReaders;
-    // Per name and per method: which registered Candidates choose it, and how many are decided.
-    private final IdentityHashMap<Name, Decisions> byName = new IdentityHashMap<>(EXPECTED_NAMES);
-    private final IdentityHashMap<MethodSymbol, Decisions> byMethod =
-        new IdentityHashMap<>(EXPECTED_METHODS);
-    // Error Prone calls every check's unit matcher for one unit before it moves to the next, so
-    // the last unit's trees are all that is worth keeping.
-    private @Nullable UnitTrees last;
-    // One walker for every unit of the compilation, its stacks reused.
-    private @Nullable Collector walker;
-
-    Collector walker(VisitorState unitState) {
-      if (walker == null) {
-        walker = new Collector(this, unitState);
-      }
-      return walker;
-    }
-
-    UnitTrees unit(TreePath unitPath) {
-      if (last == null || last.unitPath.getCompilationUnit() != unitPath.getCompilationUnit()) {
-        last = new UnitTrees(this, unitPath);
-      }
-      return last;
-    }
-
-    int register(Candidates candidates) {
-      for (int i = 0; i < registered.size(); i++) {
-        if (registered.get(i) == candidates) {
-          return i;
-        }
-      }
-      checkState(
-          registered.size() < MAX_CANDIDATES,
-          "more than %s Candidates in one compilation",
-          MAX_CANDIDATES);
-      int index = registered.size();
-      registered.add(candidates);
-      long bit = 1L << index;
-      for (Tree.Kind kind : candidates.kinds) {
-        switch (kind) {
-          case METHOD_INVOCATION -> invocationReaders |= bit;
-          case NEW_CLASS -> newClassReaders |= bit;
-          case MEMBER_REFERENCE -> referenceReaders |= bit;
-          case TRY -> tryReaders |= bit;
-          case ASSIGNMENT -> assignmentReaders |= bit;
-          default -> throw new AssertionError("not a site kind: " + kind);
-        }
-      }
-      return index;
-    }
-
-    /**
-     * The registered Candidates (bit i for the i-th of the first {@code count}) that choose {@code
-     * method}: its name first, which settles most methods.
-     */
-    long choosing(MethodSymbol method, int count, VisitorState state) {
-      Decisions decided = byMethod.get(method);
-      if (decided == null) {
-        decided = new Decisions();
-        byMethod.put(method, decided);
-      }
-      if (decided.count < count) {
-        long named = named(method.getSimpleName(), count, state);
-        for (int i = decided.count; i < count; i++) {
-          if ((named & (1L << i)) != 0 && registered.get(i).methods.mayMatch(method, state)) {
-            decided.chosenBy |= 1L << i;
-          }
-        }
-        decided.count = count;
-      }
-      return decided.chosenBy;
-    }
-
-    /** The registered Candidates (as in {@link #choosing}) whose name test {@code name} passes. */
-    long named(Name name, int count, VisitorState state) {
-      Decisions decided = byName.get(name);
-      if (decided == null) {
-        decided = new Decisions();
-        byName.put(name, decided);
-      }
-      for (int i = decided.count; i < count; i++) {
-        if (registered.get(i).names.mayMatch(name, state)) {
-          decided.chosenBy |= 1L << i;
-        }
-      }
-      decided.count = count;
-      return decided.chosenBy;
-    }
-  }
-
-  /** Which of the first {@code count} registered Candidates choose one name or method. */
-  private static final class Decisions {
-    private long chosenBy;
-    private int count;
-  }
-
-  /**
-   * The walk. Only code can hold a collected tree: imports, annotations, modifiers, signatures and
-   * the types of declarations are not walked (nearly half of a test class's trees), nor names,
-   * literals and type trees inside code.
-   *
-   * <p>javac's own scanner rather than {@link com.sun.source.util.TreePathScanner}: its dispatch is
-   * by virtual call where the public API's is by interface, and it makes no path per tree. The
-   * ancestors are kept on a stack and a site's path is made from it when a site is filed (a few
-   * thousand per compilation, sharing the paths of their common ancestors), from the same trees
-   * {@code TreePathScanner} would give.
-   */
-  private static final class Collector extends TreeScanner {
-    private final InCompilation compilation;
-    // The unit being walked: its state, how many Candidates the walk serves, their sites so far.
-    private VisitorState state;
-    private int count;
-    private List<List<Site>> chosen = List.of();
-    // The trees from the unit to the one being scanned, and the path of each where one was made.
-    // The paths made form a prefix of the stack: a tree pushed has none yet.
-    private JCTree[] ancestors = new JCTree[64];
-    private @Nullable TreePath[] paths = new TreePath[64];
-    private int depth;
-
-    Collector(InCompilation compilation, VisitorState firstUnitState) {
-      this.compilation = compilation;
-      this.state = firstUnitState;
-    }
-
-    /** The sites of the unit at {@code unitPath}, per registered Candidates. */
-    List<List<Site>> collect(TreePath unitPath, VisitorState unitState) {
-      state = unitState;
-      // The walk serves the Candidates registered before it (nothing registers during a walk).
-      count = compilation.registered.size();
-      chosen = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        chosen.add(new ArrayList<>());
-      }
-      JCCompilationUnit unit = (JCCompilationUnit) unitPath.getCompilationUnit();
-      ancestors[0] = unit;
-      paths[0] = unitPath;
-      depth = 1;
-      for (JCTree declaration : unit.defs) {
-        if (declaration instanceof JCClassDecl) {
-          scan(declaration); // not the package declaration and imports
-        }
-      }
-      return chosen;
-    }
-
-    @Override
-    public void scan(@Nullable JCTree tree) {
-      // Names (qualified ones too: `Assertions.assertEquals`, `System.out`), literals and types
-      // hold no collected tree: about half of the trees in code.
-      if (tree == null
-          || tree instanceof JCIdent
-          || (tree instanceof JCFieldAccess select && select.selected instanceof JCIdent)
-          || tree instanceof JCLiteral
-          || tree instanceof JCPrimitiveTypeTree
-          || tree instanceof JCTypeApply
-          || tree instanceof JCArrayTypeTree) {
-        return;
-      }
-      if (depth == ancestors.length) {
-        ancestors = Arrays.copyOf(ancestors, depth * 2);
-        paths = Arrays.copyOf(paths, depth * 2);
-      }
-      ancestors[depth] = tree;
-      paths[depth] = null;
-      depth++;
-      tree.accept(this);
-      depth--;
-    }
-
-    /** The path of the tree being scanned, made from the deepest ancestor that has one. */
-    private TreePath currentPath() {
-      int made = depth - 1;
-      while (paths[made] == null) {
-        made--;
-      }
-      TreePath path = paths[made];
-      for (int i = made + 1; i < depth; i++) {
-        path = new TreePath(path, ancestors[i]);
-        paths[i] = path;
-      }
-      return path;
-    }
-
-    /**
-     * A call, construction or member reference resolving to {@code symbol}, read by {@code
-     * readers}.
-     */
-    private void call(long readers, @Nullable Symbol symbol) {
-      if (readers == 0 || !(symbol instanceof MethodSymbol method)) {
-        return; // no check reads the kind, or unresolved
-      }
-      long chosenBy = compilation.choosing(method, count, state) & readers;
-      if (chosenBy != 0) { // nearly every call is chosen by none
-        file(new Site(currentPath(), method), chosenBy);
-      }
-    }
-
-    /** A {@code try}, read by {@code readers}. */
-    private void collect(long readers) {
-      if (readers != 0) {
-        file(new Site(currentPath(), null), readers);
-      }
-    }
-
-    /** Files {@code site} for each Candidates of {@code readers} (bit i for the i-th). */
-    private void file(Site site, long readers) {
-      for (long left = readers; left != 0; left &= left - 1) {
-        chosen.get(Long.numberOfTrailingZeros(left)).add(site);
-      }
-    }
-
-    @Override
-    public void visitClassDef(JCClassDecl tree) {
-      scan(tree.defs);
-    }
-
-    @Override
-    public void visitMethodDef(JCMethodDecl tree) {
-      scan(tree.body);
-    }
-
-    @Override
-    public void visitVarDef(JCVariableDecl tree) {
-      scan(tree.init);
-    }
-
-    @Override
-    public void visitAnnotation(JCAnnotation tree) {}
-
-    @Override
-    public void visitApply(JCMethodInvocation tree) {
-      call(compilation.invocationReaders, TreeInfo.symbol(tree.meth));
-      super.visitApply(tree);
-    }
-
-    @Override
-    public void visitNewClass(JCNewClass tree) {
-      call(compilation.newClassReaders, tree.constructor);
-      super.visitNewClass(tree);
-    }
-
-    @Override
-    public void visitReference(JCMemberReference tree) {
-      call(compilation.referenceReaders, tree.sym);
-      super.visitReference(tree);
-    }
-
-    @Override
-    public void visitTry(JCTry tree) {
-      collect(compilation.tryReaders);
-      super.visitTry(tree);
-    }
-
-    @Override
-    public void visitAssign(JCAssign tree) {
-      long readers = compilation.assignmentReaders;
-      Symbol variable = readers == 0 ? null : TreeInfo.symbol(tree.lhs);
-      if (variable != null) { // an array element has no name to test
-        long chosenBy = compilation.named(variable.name, count, state) & readers;
-        if (chosenBy != 0) { // most assignments' variables are named like no key
-          file(new Site(currentPath(), null), chosenBy);
-        }
-      }
-      super.visitAssign(tree);
-    }
   }
 }

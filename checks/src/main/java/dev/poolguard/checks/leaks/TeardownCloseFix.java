@@ -88,7 +88,7 @@ final class TeardownCloseFix {
         || declares(body, field.getSimpleName().toString())) {
       return none("the teardown method cannot refer to the field as it is");
     }
-    if (!TryWithResourcesFix.closeExceptionsDeclared(resource, teardown, state)) {
+    if (!CloseExceptions.declaredBy(teardown, resource, state)) {
       return none("the teardown method does not declare the exception close() throws");
     }
     CharSequence source = state.getSourceCode();
@@ -96,9 +96,8 @@ final class TeardownCloseFix {
     if (source == null || closingBrace < 0 || source.charAt(closingBrace) != '}') {
       return none("the source positions of the teardown method are not known");
     }
-    String methodIndent =
-        TryWithResourcesFix.indentOf(source, ASTHelpers.getStartPosition(teardown));
-    String inner = methodIndent + TryWithResourcesFix.STEP;
+    String methodIndent = Indentation.of(source, ASTHelpers.getStartPosition(teardown));
+    String inner = methodIndent + Indentation.STEP;
     String name = field.getSimpleName().toString();
     int insertAt = closingBrace;
     while (insertAt > 0
@@ -109,7 +108,7 @@ final class TeardownCloseFix {
     String close =
         String.format(
             "%sif (%s != null) {\n%s%s%s.close();\n%s}\n%s",
-            inner, name, inner, TryWithResourcesFix.STEP, name, inner, methodIndent);
+            inner, name, inner, Indentation.STEP, name, inner, methodIndent);
     return TryWithResourcesFix.Outcome.of(
         SuggestedFix.replace(insertAt, closingBrace, braceOnItsOwnLine ? close : "\n" + close));
   }

@@ -1,22 +1,24 @@
 package dev.poolguard.spring.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.poolguard.runtime.SharedTestDataSource;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Code that injects {@code HikariDataSource} keeps working: the bean is still one, with the
- * settings Spring bound, but borrows from the shared pool and never starts its own.
+ * settings Spring bound, but borrows from the shared pool and never starts its own; what it says
+ * about a running pool is the shared pool's.
  */
-@SpringBootTest
-@TestPropertySource(properties = "spring.datasource.hikari.maximum-pool-size=17")
+@ConfiguredHikariContext
 class ConcreteHikariTypeTest {
   @Autowired HikariDataSource hikari;
 
@@ -31,9 +33,56 @@ class ConcreteHikariTypeTest {
   }
 
   @Test
-  void itKeepsTheBoundSettingsButItsOwnPoolNeverStarts() {
+  void itKeepsTheBoundSettings() {
     assertEquals(17, hikari.getMaximumPoolSize());
+    assertFalse(hikari.isAutoCommit());
     assertEquals(SpringTestDatabases.url(SpringTestDatabases.DATABASE), hikari.getJdbcUrl());
-    assertNull(hikari.getHikariPoolMXBean(), "HikariCP's own pool was never started");
+  }
+
+  @Test
+  void itsPoolNameIsTheSharedPoolsAndItIsRunning() throws Exception {
+    try (Connection connection = hikari.getConnection()) {
+      assertEquals(SharedTestDataSource.stats(hikari).poolName(), hikari.getPoolName());
+      assertTrue(hikari.getPoolName().startsWith("poolguard-"), hikari.getPoolName());
+      assertTrue(hikari.isRunning());
+    }
+  }
+
+  @Test
+  void itsPoolMXBeanCountsTheSharedPoolsServerSessions() throws Exception {
+    HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+    try (Connection first = hikari.getConnection();
+        Connection second = hikari.getConnection()) {
+      assertEquals(2, pool.getActiveConnections(), "this test holds two, nobody else any");
+      assertEquals(pool.getActiveConnections() + pool.getIdleConnections(), poolGuardSessions());
+      assertEquals(pool.getTotalConnections(), poolGuardSessions());
+      assertEquals(0, pool.getThreadsAwaitingConnection());
+    }
+    assertEquals(0, pool.getActiveConnections());
+    assertEquals(pool.getIdleConnections(), poolGuardSessions(), "returned, still open");
+  }
+
+  @Test
+  void suspendingOrEvictingTheSharedPoolIsRefusedNamingItAndTheOptOut() throws Exception {
+    HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+    try (Connection connection = hikari.getConnection()) {
+      assertRefused(pool::suspendPool, "suspendPool()");
+      assertRefused(pool::resumePool, "resumePool()");
+      assertRefused(pool::softEvictConnections, "softEvictConnections()");
+      assertRefused(() -> hikari.evictConnection(connection), "evictConnection(..)");
+      assertTrue(connection.isValid(1), "the refusals changed nothing");
+    }
+    assertTrue(hikari.isRunning());
+  }
+
+  private void assertRefused(Executable operation, String name) {
+    String message = assertThrows(UnsupportedOperationException.class, operation).getMessage();
+    assertTrue(message.startsWith("PoolGuard: " + name + " is refused"), message);
+    assertTrue(message.contains(hikari.getPoolName()), message);
+    assertTrue(message.contains("poolguard.spring.enabled=false"), message);
+  }
+
+  private static int poolGuardSessions() throws Exception {
+    return SpringTestDatabases.sessions(SpringTestDatabases.DATABASE, true);
   }
 }

@@ -1,0 +1,132 @@
+package dev.poolguard.runtime.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who borrowed a connection, for which test and from where, so an exhausted pool can name its
+ * holders and a leak its test.
+ */
+final class BorrowSite {
+  /**
+   * Frames of PoolGuard itself, the JDK and test engines say nothing about which test holds a
+   * connection.
+   */
+  private static final Set<String> INTERNAL_CLASSES =
+      Set.of(
+          BorrowSite.class.getName(),
+          BorrowTracker.class.getName(),
+          SharedPool.class.getName(),
+          SharedDataSourceView.class.getName());
+
+  private static final List<String> INFRASTRUCTURE_PREFIXES =
+      List.of(
+          "java.",
+          "jdk.",
+          "sun.",
+          "com.sun.",
+          "org.junit.",
+          "org.apache.maven.surefire.",
+          "com.zaxxer.");
+  private static final int FRAMES_SHOWN = 5;
+
+  private final String threadName;
+  private final long borrowedAtNanos;
+  private final List<StackTraceElement> frames;
+  private final @Nullable TestOwner owner;
+
+  /** Set once, when the connection is first reported as a suspected leak: it counts once. */
+  private final AtomicBoolean leaked = new AtomicBoolean();
+
+  private BorrowSite(
+      String threadName,
+      long borrowedAtNanos,
+      List<StackTraceElement> frames,
+      @Nullable TestOwner owner) {
+    this.threadName = threadName;
+    this.borrowedAtNanos = borrowedAtNanos;
+    this.frames = frames;
+    this.owner = owner;
+  }
+
+  /** The calling thread's borrow, charged to the test running on it (if any). */
+  static BorrowSite here() {
+    List<StackTraceElement> frames =
+        StackWalker.getInstance()
+            .walk(
+                stack ->
+                    stack
+                        .dropWhile(frame -> INTERNAL_CLASSES.contains(frame.getClassName()))
+                        .filter(
+                            frame ->
+                                INFRASTRUCTURE_PREFIXES.stream()
+                                    .noneMatch(frame.getClassName()::startsWith))
+                        .limit(FRAMES_SHOWN)
+                        .map(StackWalker.StackFrame::toStackTraceElement)
+                        .collect(Collectors.toList()));
+    return new BorrowSite(
+        Thread.currentThread().getName(), System.nanoTime(), frames, TestAttribution.current());
+  }
+
+  /** The test or class that borrowed it; {@code null} for a borrow outside any test. */
+  @Nullable TestOwner owner() {
+    return owner;
+  }
+
+  /** {@code com.acme.OrderTest#creates()}, or {@code outside any test}. */
+  String ownerLabel() {
+    return owner == null ? "outside any test" : owner.label();
+  }
+
+  /**
+   * The first application frame, {@code com.acme.OrderTest.creates(OrderTest.java:31)}: where to
+   * look.
+   */
+  String where() {
+    return frames.isEmpty() ? "(no application frames)" : frames.get(0).toString();
+  }
+
+  long borrowedAtNanos() {
+    return borrowedAtNanos;
+  }
+
+  String threadName() {
+    return threadName;
+  }
+
+  /** True the first time only: a connection is one suspected leak however often it is noticed. */
+  boolean markLeaked() {
+    return leaked.compareAndSet(false, true);
+  }
+
+  boolean isLeaked() {
+    return leaked.get();
+  }
+
+  Duration heldFor() {
+    return Duration.ofNanos(System.nanoTime() - borrowedAtNanos);
+  }
+
+  /**
+   * {@code com.acme.OrderTest#creates() (finished: suspected leak), held 4.2 s, thread 'worker-1',
+   * at com.acme.OrderTest.creates(OrderTest.java:31) <- ...}.
+   */
+  String describe() {
+    String where =
+        frames.isEmpty()
+            ? "(no application frames)"
+            : frames.stream().map(StackTraceElement::toString).collect(Collectors.joining(" <- "));
+    return ownerLabel()
+        + (isLeaked() ? " (suspected leak: not returned when it finished)" : "")
+        + ", held "
+        + FailureMessages.elapsed(heldFor())
+        + ", thread '"
+        + threadName
+        + "', at "
+        + where;
+  }
+}
