@@ -3,6 +3,7 @@ package dev.poolguard.runtime;
 import dev.poolguard.runtime.internal.BorrowTracker;
 import dev.poolguard.runtime.internal.FailureMessages;
 import dev.poolguard.runtime.internal.Leak;
+import dev.poolguard.runtime.internal.SessionHygiene;
 import dev.poolguard.runtime.internal.TestAttribution;
 import dev.poolguard.runtime.internal.TestOwner;
 import java.util.List;

@@ -1,9 +1,10 @@
-package dev.poolguard.runtime;
+package dev.poolguard.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolguard.runtime.LeakSuiteMain;
 import dev.poolguard.runtime.fixtures.hygiene.FailModeLeftovers;
 import dev.poolguard.runtime.fixtures.hygiene.MariaDbLeftovers;
 import dev.poolguard.runtime.fixtures.hygiene.PostgresLeftovers;

@@ -1,4 +1,4 @@
-package dev.poolguard.runtime;
+package dev.poolguard.runtime.internal;
 
 import java.lang.reflect.Method;
 import java.sql.CallableStatement;
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * with {@code fail} fails); a connection the server ended while it was pooled is never handed out.
  * One per pool; the database's own part is its {@link SessionDialect}.
  */
-final class SessionHygiene {
+public final class SessionHygiene {
   /** Dirty returns of tests that must fail for them ({@code poolguard.hygiene=fail}). */
   private static final Map<TestOwner, List<String>> FAILING = new ConcurrentHashMap<>();
 
@@ -58,7 +58,7 @@ final class SessionHygiene {
   }
 
   /** The failures {@code owner} must get for what it left; cleared as they are taken. */
-  static List<String> failuresOf(TestOwner owner) {
+  public static List<String> failuresOf(TestOwner owner) {
     List<String> failures = FAILING.remove(owner);
     return failures == null ? List.of() : failures;
   }

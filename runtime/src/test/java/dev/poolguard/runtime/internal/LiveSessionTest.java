@@ -1,4 +1,4 @@
-package dev.poolguard.runtime;
+package dev.poolguard.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

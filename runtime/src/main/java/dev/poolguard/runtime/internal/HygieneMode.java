@@ -1,4 +1,4 @@
-package dev.poolguard.runtime;
+package dev.poolguard.runtime.internal;
 
 /**
  * {@code poolguard.hygiene}: what PoolGuard does with session state a test leaves on a connection

@@ -1,4 +1,4 @@
-package dev.poolguard.runtime;
+package dev.poolguard.runtime.internal;
 
 /**
  * One piece of session state a test left on a connection it gave back, as said in the line that

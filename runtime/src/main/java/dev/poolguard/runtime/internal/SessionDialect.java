@@ -1,4 +1,4 @@
-package dev.poolguard.runtime;
+package dev.poolguard.runtime.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
