@@ -57,7 +57,7 @@ final class ConnectionProxy implements InvocationHandler {
      * Sees every call passed on to the wrapped connection, before it is made (statements created,
      * {@code unwrap}): nothing by default.
      */
-    default void calling(Method method, @Nullable Object @Nullable [] args) {}
+    default void calling(Method method, @Nullable Object @Nullable [] args) throws SQLException {}
 
     /**
      * What the caller gets from a call passed on: {@code result} by default; a layer may wrap it

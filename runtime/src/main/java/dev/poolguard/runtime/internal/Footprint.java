@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What one borrower did with its connection, as far as it tells whether the session can have
- * changed, seen through the calls it made (statements it created, the SQL it prepared, {@code
- * unwrap}). Read on return to decide how much to look at: nothing when no statement was run, the
- * cheap catalog views when statements ran, and the settings (the one costly view) only when the SQL
- * may have changed one.
+ * changed, seen through the calls it made (statements it created, the SQL they ran, {@code
+ * unwrap}). Read on return to decide how much to look at: nothing when only {@link InertSql} ran
+ * (the transaction state is known without asking), the cheap catalog views otherwise, and the
+ * settings (the one costly view) only when the SQL may have changed one.
  */
 final class Footprint {
   /**
@@ -52,26 +52,28 @@ final class Footprint {
   private final Set<String> namedLocks = ConcurrentHashMap.newKeySet();
   private volatile boolean unnamedLocks;
   private volatile boolean readOnlySetThroughJdbc;
+
+  /** SQL that sets a sequence's currval: an INSERT (a serial column's default), nextval, setval. */
+  private static final Pattern SETS_SEQUENCE =
+      Pattern.compile("(?is)^\\s*insert\\b|\\b(?:nextval|setval)\\s*\\(");
+
+  private static final Pattern READS_SEQUENCE =
+      Pattern.compile("(?i)\\b(?:currval|lastval)\\s*\\(");
+
   private volatile boolean statementsRun;
+  private volatile boolean mayChangeSession;
+  private volatile boolean sequencesTouched;
   private volatile boolean maySetSettings;
   private volatile boolean isolationSetThroughJdbc;
 
-  /** Notes a call the borrower made on its connection. */
+  /** Notes a call the borrower made on its connection (its SQL goes to {@link #sql}). */
   void calling(Method method, @Nullable Object @Nullable [] args) {
     switch (method.getName()) {
-      case "prepareStatement", "prepareCall" -> {
+      case "prepareStatement", "createStatement" -> statementsRun = true;
+      // A procedure, or the driver's own connection, can run anything unseen.
+      case "prepareCall", "unwrap" -> {
         statementsRun = true;
-        if (args != null && args[0] instanceof String sql) {
-          sql(sql);
-        } else {
-          maySetSettings = true;
-        }
-      }
-      // Its SQL arrives through sql(..), from the statement handed out.
-      case "createStatement" -> statementsRun = true;
-      // The driver's own connection can run anything unseen.
-      case "unwrap" -> {
-        statementsRun = true;
+        mayChangeSession = true;
         maySetSettings = true;
       }
       case "setTransactionIsolation" -> isolationSetThroughJdbc = true;
@@ -82,8 +84,19 @@ final class Footprint {
     }
   }
 
-  /** Notes SQL run through a plain statement. */
+  /** Whether {@code sql} reads a sequence's currval (or lastval). */
+  static boolean readsSequenceState(String sql) {
+    return READS_SEQUENCE.matcher(sql).find();
+  }
+
+  /** Notes SQL prepared or run. */
   void sql(String sql) {
+    if (!sequencesTouched && SETS_SEQUENCE.matcher(sql).find()) {
+      sequencesTouched = true;
+    }
+    if (!mayChangeSession && !InertSql.is(sql)) {
+      mayChangeSession = true;
+    }
     if (!maySetSettings && MAY_SET.matcher(sql).find()) {
       maySetSettings = true;
     }
@@ -108,6 +121,16 @@ final class Footprint {
   /** Whether any SQL can have run: if not, nothing on the server can have changed. */
   boolean statementsRun() {
     return statementsRun;
+  }
+
+  /** Whether SQL ran that may have changed the session beyond the transaction. */
+  boolean mayChangeSession() {
+    return mayChangeSession;
+  }
+
+  /** Whether SQL ran that may have set a sequence's currval. */
+  boolean sequencesTouched() {
+    return sequencesTouched;
   }
 
   /** Whether the SQL run may have changed a setting (or is unknown). */

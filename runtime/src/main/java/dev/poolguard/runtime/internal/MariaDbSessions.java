@@ -63,7 +63,9 @@ final class MariaDbSessions implements SessionDialect {
 
     @Override
     public Restoration restore(Connection pooled, Footprint footprint) throws SQLException {
-      if (!footprint.statementsRun()) {
+      // A transaction begun through JDBC is HikariCP's to roll back; one begun with SQL is not
+      // inert SQL, and neither is anything else that changes the session.
+      if (!footprint.mayChangeSession()) {
         return Restoration.CLEAN;
       }
       List<Leftover> leftovers = new ArrayList<>();

@@ -22,13 +22,14 @@ import org.postgresql.core.TransactionState;
  * <ul>
  *   <li>on borrow, no round trip: pgjdbc reads what the server already sent (a {@code FATAL}
  *       message and the end of the stream when the server ended the session while it was pooled);
- *   <li>on return, nothing when the borrower ran no SQL; otherwise one query over the session's
- *       catalog views (role, temporary relations, advisory locks, {@code LISTEN}, cursors {@code
- *       WITH HOLD}, SQL {@code PREPARE}), which also forgets the sequences' {@code currval}; the
- *       settings ({@code pg_settings}, the one costly view) are read too only when the SQL may have
- *       changed one (see {@link Footprint}). An open or failed transaction is known from pgjdbc
- *       without asking and rolled back. Only a dirty return costs more: the statements that undo
- *       what was found.
+ *   <li>on return, nothing when the borrower ran no SQL or only {@link InertSql} (a sequence's
+ *       currval an INSERT set is forgotten only when a later borrower first reads one); otherwise
+ *       one query over the session's catalog views (role, temporary relations, advisory locks,
+ *       {@code LISTEN}, cursors {@code WITH HOLD}, SQL {@code PREPARE}), which also forgets the
+ *       sequences' {@code currval}; the settings ({@code pg_settings}, the one costly view) are
+ *       read too only when the SQL may have changed one (see {@link Footprint}). An open or failed
+ *       transaction is known from pgjdbc without asking and rolled back. Only a dirty return costs
+ *       more: the statements that undo what was found.
  * </ul>
  *
  * <p>Behind PgBouncer in transaction mode ({@code pgbouncer=true}) consecutive statements may reach
@@ -135,6 +136,9 @@ final class PostgresSessions implements SessionDialect {
     private final String sessionUser;
     private final Set<String> advisoryLocks;
 
+    /** Whether a borrower since the last look may have left a sequence's currval set. */
+    private volatile boolean staleSequences;
+
     State(
         Map<String, String> settings,
         String currentUser,
@@ -153,9 +157,13 @@ final class PostgresSessions implements SessionDialect {
       }
       List<Leftover> leftovers = new ArrayList<>();
       endTransaction(pooled, leftovers);
-      if (transactionPooling) {
+      if (transactionPooling || !footprint.mayChangeSession()) {
+        // Only inert SQL ran: nothing to look at. An INSERT may have set a currval, forgotten
+        // when a later borrower first reads one (beforeReadingSequences), not on every return.
+        staleSequences |= footprint.sequencesTouched();
         return new Restoration(leftovers, false);
       }
+      staleSequences = false;
       List<String> undo = new ArrayList<>();
       boolean retire = false;
       try (PreparedStatement statement =
@@ -216,6 +224,16 @@ final class PostgresSessions implements SessionDialect {
         }
       }
       return new Restoration(leftovers, retire);
+    }
+
+    @Override
+    public void beforeReadingSequences(Connection pooled) throws SQLException {
+      if (staleSequences && !transactionPooling) {
+        try (Statement statement = pooled.createStatement()) {
+          statement.execute("DISCARD SEQUENCES");
+        }
+        staleSequences = false;
+      }
     }
 
     /**

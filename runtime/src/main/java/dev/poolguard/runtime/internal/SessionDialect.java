@@ -26,6 +26,12 @@ interface SessionDialect {
      * what was left. Runs no SQL when nothing can have changed.
      */
     Restoration restore(Connection pooled, Footprint footprint) throws SQLException;
+
+    /**
+     * Called before a borrower's first SQL that reads a sequence's currval, when it has set none
+     * itself: forgets what an earlier borrower's INSERT left there. Nothing by default.
+     */
+    default void beforeReadingSequences(Connection pooled) throws SQLException {}
   }
 
   /**

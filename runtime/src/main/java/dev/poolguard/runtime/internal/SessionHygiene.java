@@ -113,8 +113,21 @@ public final class SessionHygiene {
     }
 
     @Override
-    public void calling(Method method, @Nullable Object @Nullable [] args) {
+    public void calling(Method method, @Nullable Object @Nullable [] args) throws SQLException {
       footprint.calling(method, args);
+      if ((method.getName().equals("prepareStatement") || method.getName().equals("prepareCall"))
+          && args != null
+          && args[0] instanceof String sql) {
+        sql(sql);
+      }
+    }
+
+    /** SQL about to be prepared or run. */
+    private void sql(String sql) throws SQLException {
+      if (Footprint.readsSequenceState(sql) && !footprint.sequencesTouched()) {
+        baseline.beforeReadingSequences(pooled);
+      }
+      footprint.sql(sql);
     }
 
     @Override
@@ -124,7 +137,7 @@ public final class SessionHygiene {
             result instanceof CallableStatement
                 ? CallableStatement.class
                 : result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-        return StatementTap.of(type, statement, footprint::sql, this::serverEnded);
+        return StatementTap.of(type, statement, this::sql, this::serverEnded);
       }
       return result;
     }

@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -17,11 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class StatementTap implements InvocationHandler {
   private final Statement target;
-  private final Consumer<String> sqlRun;
+  private final SqlListener sqlRun;
   private final Function<SQLException, SQLException> failures;
 
   private StatementTap(
-      Statement target, Consumer<String> sqlRun, Function<SQLException, SQLException> failures) {
+      Statement target, SqlListener sqlRun, Function<SQLException, SQLException> failures) {
     this.target = target;
     this.sqlRun = sqlRun;
     this.failures = failures;
@@ -34,13 +33,19 @@ final class StatementTap implements InvocationHandler {
   static Statement of(
       Class<?> type,
       Statement statement,
-      Consumer<String> sqlRun,
+      SqlListener sqlRun,
       Function<SQLException, SQLException> failures) {
     return (Statement)
         Proxy.newProxyInstance(
             StatementTap.class.getClassLoader(),
             new Class<?>[] {type},
             new StatementTap(statement, sqlRun, failures));
+  }
+
+  /** Sees each SQL text before it runs; may run SQL of its own first. */
+  @FunctionalInterface
+  interface SqlListener {
+    void run(String sql) throws SQLException;
   }
 
   // A proxy is equal only to itself: identity is the meaning of equals here.
@@ -67,7 +72,7 @@ final class StatementTap implements InvocationHandler {
       }
       case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch" -> {
         if (args != null && args.length > 0 && args[0] instanceof String sql) {
-          sqlRun.accept(sql);
+          sqlRun.run(sql);
         }
       }
       default -> {

@@ -45,6 +45,9 @@ class SessionHygieneTest {
       TestDatabases.execute(admin, "CREATE TABLE hygiene_rows (id int)");
       TestDatabases.execute(admin, "DROP SEQUENCE IF EXISTS hygiene_sequence");
       TestDatabases.execute(admin, "CREATE SEQUENCE hygiene_sequence");
+      TestDatabases.execute(admin, "DROP TABLE IF EXISTS hygiene_serial");
+      TestDatabases.execute(
+          admin, "CREATE TABLE hygiene_serial (id serial PRIMARY KEY, note text)");
       TestDatabases.execute(
           admin,
           "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'hygiene_reader')"
@@ -84,7 +87,7 @@ class SessionHygieneTest {
   void everyKindOfPostgresLeftoverIsInvisibleToTheNextTestAndNamed() throws Exception {
     String output = postgresRun();
     assertFalse(output.contains("failed="), output);
-    assertTrue(output.contains("succeeded=27"), output);
+    assertTrue(output.contains("succeeded=29"), output);
     assertTrue(
         lineOf(output, "leavesSearchPath").contains("search_path = tenant_a, public"), output);
     assertTrue(lineOf(output, "leavesACustomSetting").contains("app.tenant = tenant_a"), output);
