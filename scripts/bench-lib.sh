@@ -3,7 +3,8 @@
 # through the reactor, and running one of its programs on the class path that build resolved.
 #   bench_build [extra Maven args...]      mvn -pl bench -am package -DskipTests (never installs anything);
 #                                          skipped with BENCH_NO_BUILD=1 when the reactor was just built
-#   bench_java MAIN-CLASS [args...]        java on bench/target/classes + bench/target/bench.classpath
+#   bench_java MAIN-CLASS [args...]        java on bench/target/classes + bench/target/bench.classpath, with
+#                                          $BENCH_JAVA_OPTS (e.g. -Xmx4g)
 #   private_repo DIR                       a local Maven repository for consumer projects: ~/.m2/repository
 #                                          hard-linked into DIR once, so installing there leaves ~/.m2 alone
 # Expects $root (the checkout).
@@ -15,7 +16,8 @@ bench_build() {
 }
 
 bench_java() {
-  java -cp "$root/bench/target/classes:$(cat "$root/bench/target/bench.classpath")" "$@"
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of JVM options
+  java ${BENCH_JAVA_OPTS:-} -cp "$root/bench/target/classes:$(cat "$root/bench/target/bench.classpath")" "$@"
 }
 
 private_repo() { # dir

@@ -379,8 +379,8 @@ public final class CompileOverheadBenchmark {
     List<String> command = new ArrayList<>();
     command.add(toolchain.javaHome().resolve("bin/java").toString());
     command.add("-Xmx2g");
-    // For profiling, e.g. -Dpoolguard.bench.workerJvmArgs=-XX:StartFlightRecording=filename=w.jfr
-    String extra = System.getProperty("poolguard.bench.workerJvmArgs", "").trim();
+    // For profiling, e.g. BENCH_WORKER_OPTS=-XX:StartFlightRecording=filename=w.jfr
+    String extra = System.getenv().getOrDefault("BENCH_WORKER_OPTS", "").trim();
     if (!extra.isEmpty()) {
       command.addAll(Arrays.asList(extra.split("\\s+", -1)));
     }

@@ -85,8 +85,9 @@ public final class SharedPoolHolders {
    * that declares no tests: in a {@code static} field initializer (or an enum singleton's field), a
    * static initializer, a method that null-checks a {@code static} field before filling it (a
    * guarding {@code if}, double-checked locking, or an early {@code if (pool != null) return
-   * pool;}), or the mapping function of {@code computeIfAbsent} on a {@code static} map or of
-   * JUnit's root {@code ExtensionContext.Store} (one value per key for the whole run).
+   * pool;}), the mapping function of {@code computeIfAbsent} on a {@code static} map or of JUnit's
+   * root {@code ExtensionContext.Store} (one value per key for the whole run), or the null branch
+   * of {@code updateAndGet} on a {@code static AtomicReference}.
    */
   static boolean isSingletonCreation(VisitorState state) {
     return isSingletonContext(state.getPath(), 0, state);
@@ -111,7 +112,8 @@ public final class SharedPoolHolders {
           guardingLocals.add(checked);
         }
       }
-      if (parent instanceof MethodInvocationTree call && isProcessWideMemo(call, leaf)) {
+      if (parent instanceof MethodInvocationTree call
+          && (isProcessWideMemo(call, leaf) || LazyAtomicReference.fillsOnce(call, leaf, path))) {
         guarded = true;
       }
       if (leaf instanceof VariableTree variable && parent instanceof ClassTree) {

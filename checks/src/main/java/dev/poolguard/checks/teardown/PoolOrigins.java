@@ -41,9 +41,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Follows a pool value back to where it came from — through casts, {@code unwrap(..)},
- * effectively-final locals, fields (whatever method assigns them) and accessor methods whose bodies
- * are in the same compilation — and classifies it as a {@link PoolOrigin}, relative to the class
- * that ends it.
+ * effectively-final locals, fields (whatever method assigns them), accessor methods whose bodies
+ * are in the same compilation and JUnit's run-wide extension store — and classifies it as a {@link
+ * PoolOrigin}, relative to the class that ends it.
  */
 final class PoolOrigins {
   /** Deep enough for real accessor chains; bounds the walk on cyclic or generated code. */
@@ -128,6 +128,9 @@ final class PoolOrigins {
       }
       if (catalog.clientBuiltBy(method, state).isPresent()) {
         return PoolOrigin.OWNED;
+      }
+      if (RunWideStore.isRead(call, method, scope, state)) {
+        return PoolOrigin.RUN_WIDE_STORE;
       }
       return accessorOrigin(method, depth);
     }
@@ -242,7 +245,7 @@ final class PoolOrigins {
   }
 
   /** Every value {@code variable} is initialised with or assigned inside {@code scope}. */
-  private static List<ExpressionTree> assignedValues(VarSymbol variable, @Nullable Tree scope) {
+  static List<ExpressionTree> assignedValues(VarSymbol variable, @Nullable Tree scope) {
     List<ExpressionTree> values = new ArrayList<>();
     if (scope == null) {
       return values;

@@ -210,4 +210,104 @@ final class SanctionedHolderTest {
         .expectNoDiagnostics()
         .doTest();
   }
+
+  @Test
+  void aLazyAtomicReferenceInAHolderIsAHolder() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/TestDb.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import java.util.concurrent.atomic.AtomicReference;
+
+            final class TestDb {
+              private static final AtomicReference<HikariDataSource> POOL = new AtomicReference<>();
+              private static final AtomicReference<HikariDataSource> OTHER = new AtomicReference<>();
+              private static final AtomicReference<HikariDataSource> THIRD = new AtomicReference<>();
+
+              static HikariDataSource get() {
+                return POOL.updateAndGet(p -> p != null ? p : new HikariDataSource());
+              }
+
+              static HikariDataSource other() {
+                return OTHER.updateAndGet(p -> (null == p) ? new HikariDataSource() : p);
+              }
+
+              static HikariDataSource third() {
+                return THIRD.updateAndGet(
+                    p -> {
+                      if (p == null) {
+                        HikariDataSource created = new HikariDataSource();
+                        created.setMaximumPoolSize(3);
+                        return created;
+                      }
+                      return p;
+                    });
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void anAtomicReferenceUpdateThatBuildsRegardlessIsNoGuard() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/TestDb.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import java.util.concurrent.atomic.AtomicReference;
+
+            final class TestDb {
+              private static final AtomicReference<HikariDataSource> POOL = new AtomicReference<>();
+              private final AtomicReference<HikariDataSource> perInstance = new AtomicReference<>();
+
+              static HikariDataSource replace() {
+                // BUG: Diagnostic contains: builds a connection pool of its own
+                return POOL.updateAndGet(p -> new HikariDataSource());
+              }
+
+              static HikariDataSource inverted() {
+                // BUG: Diagnostic contains: builds a connection pool of its own
+                return POOL.updateAndGet(p -> p == null ? p : new HikariDataSource());
+              }
+
+              HikariDataSource perInstance() {
+                // BUG: Diagnostic contains: builds a connection pool of its own
+                return perInstance.updateAndGet(p -> p != null ? p : new HikariDataSource());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aLazyAtomicReferenceInsideATestClassIsStillOnePoolPerClass() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/OrdersTest.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import java.util.concurrent.atomic.AtomicReference;
+            import org.junit.jupiter.api.Test;
+
+            class OrdersTest {
+              private static final AtomicReference<HikariDataSource> POOL = new AtomicReference<>();
+
+              @Test
+              void t() {
+                // BUG: Diagnostic contains: builds a connection pool of its own
+                POOL.updateAndGet(p -> p != null ? p : new HikariDataSource());
+              }
+            }
+            """)
+        .doTest();
+  }
 }
