@@ -38,6 +38,7 @@ import dev.poolguard.checks.clients.SharedPoolHolders;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.Rollout;
+import dev.poolguard.checks.common.RunWideStore;
 import dev.poolguard.checks.common.StatementDeletion;
 import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;

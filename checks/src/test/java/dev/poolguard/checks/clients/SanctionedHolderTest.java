@@ -310,4 +310,64 @@ final class SanctionedHolderTest {
             """)
         .doTest();
   }
+
+  @Test
+  void theRunWideStoreKeptInALocalOrReachedByItsScopeIsAHolder() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/DatabaseExtension.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import org.junit.jupiter.api.extension.BeforeAllCallback;
+            import org.junit.jupiter.api.extension.ExtensionContext;
+            import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+            import org.junit.jupiter.api.extension.ExtensionContext.Store;
+            import org.junit.jupiter.api.extension.ExtensionContext.StoreScope;
+
+            final class DatabaseExtension implements BeforeAllCallback {
+              static final Namespace NS = Namespace.create(DatabaseExtension.class);
+
+              @Override
+              public void beforeAll(ExtensionContext context) {
+                Store root = context.getRoot().getStore(NS);
+                root.getOrComputeIfAbsent("pool", k -> new HikariDataSource(), HikariDataSource.class);
+                context
+                    .getStore(StoreScope.LAUNCHER_SESSION, NS)
+                    .getOrComputeIfAbsent("other", k -> new HikariDataSource(), HikariDataSource.class);
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void theStoreOfOneTestClassIsNoHolder() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/DatabaseExtension.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import org.junit.jupiter.api.extension.BeforeAllCallback;
+            import org.junit.jupiter.api.extension.ExtensionContext;
+            import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+
+            final class DatabaseExtension implements BeforeAllCallback {
+              static final Namespace NS = Namespace.create(DatabaseExtension.class);
+
+              @Override
+              public void beforeAll(ExtensionContext context) {
+                context
+                    .getStore(NS)
+                    // BUG: Diagnostic contains: builds a connection pool of its own
+                    .getOrComputeIfAbsent("pool", k -> new HikariDataSource(), HikariDataSource.class);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -1,4 +1,4 @@
-package dev.poolguard.checks.teardown;
+package dev.poolguard.checks.common;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
@@ -19,8 +19,6 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.poolguard.checks.common.KnownTypes;
-import dev.poolguard.checks.common.Trees;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
@@ -35,8 +33,10 @@ import org.jspecify.annotations.Nullable;
  * context ends, which for the root store is the end of the run.
  *
  * <p>Matched by name: the checks do not depend on JUnit.
+ *
+ * <p>Internal: public only so that the checks' feature packages can use it. Not an API.
  */
-final class RunWideStore {
+public final class RunWideStore {
   private static final String EXTENSION_CONTEXT =
       "org.junit.jupiter.api.extension.ExtensionContext";
   private static final String STORE = EXTENSION_CONTEXT + ".Store";
@@ -64,11 +64,20 @@ final class RunWideStore {
    * Whether {@code call} (to {@code method}) hands out a value kept in a run-wide store; {@code
    * scope} holds the locals its receiver may be.
    */
-  static boolean isRead(
+  public static boolean isRead(
       MethodInvocationTree call, MethodSymbol method, @Nullable Tree scope, VisitorState state) {
     return READS.contains(method.getSimpleName().toString())
         && method.owner.getQualifiedName().contentEquals(STORE)
-        && new Lookup(scope, state).isRunWide(ASTHelpers.getReceiver(call), 0);
+        && isRunWide(ASTHelpers.getReceiver(call), scope, state);
+  }
+
+  /**
+   * Whether {@code store} is a run-wide store: got from the root context or a run-wide scope,
+   * directly or through locals (set in {@code scope}) and fields.
+   */
+  public static boolean isRunWide(
+      @Nullable ExpressionTree store, @Nullable Tree scope, VisitorState state) {
+    return new Lookup(scope, state).isRunWide(store, 0);
   }
 
   /** One look-up: where the locals and fields that may hold the store or the context are set. */
@@ -124,7 +133,7 @@ final class RunWideStore {
       } else {
         return false;
       }
-      List<ExpressionTree> assigned = PoolOrigins.assignedValues(variable, setIn);
+      List<ExpressionTree> assigned = Trees.assignedValues(variable, setIn);
       return !assigned.isEmpty() && assigned.stream().allMatch(v -> test.test(v, depth + 1));
     }
   }
@@ -151,7 +160,7 @@ final class RunWideStore {
    * at the end of the run: a bound reference ({@code pool::close}) or lambda that is a {@code
    * CloseableResource} or {@code AutoCloseable}, or the {@code close()} of a class that is one.
    */
-  static boolean isClosedByTheStore(VisitorState state) {
+  public static boolean isClosedByTheStore(VisitorState state) {
     for (TreePath p = state.getPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof MemberReferenceTree || leaf instanceof LambdaExpressionTree) {
