@@ -28,9 +28,6 @@ public final class SessionHygiene {
   /** Dirty returns of tests that must fail for them ({@code poolguard.hygiene=fail}). */
   private static final Map<TestOwner, List<String>> FAILING = new ConcurrentHashMap<>();
 
-  /** How long a connection must have been idle in the pool to be looked at on borrow. */
-  private static final long LIVENESS_CHECK_AFTER_MILLIS = 5;
-
   private final HygieneMode mode;
   private final SessionDialect dialect;
   private final String poolName;
@@ -39,10 +36,6 @@ public final class SessionHygiene {
 
   /** The baseline of each physical connection, dropped with it. */
   private final Map<Connection, SessionDialect.Baseline> baselines =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
-  /** When each physical connection was last given back, for {@link #isLive}. */
-  private final Map<Connection, Long> returnedAtNanos =
       Collections.synchronizedMap(new WeakHashMap<>());
 
   private final Map<Leftover.Kind, AtomicLong> restored = new ConcurrentHashMap<>();
@@ -71,19 +64,11 @@ public final class SessionHygiene {
   }
 
   /**
-   * Whether {@code pooled}, just taken from the pool, is still a session on the server. Only a
-   * connection idle for {@value #LIVENESS_CHECK_AFTER_MILLIS} ms or more is looked at: pgjdbc's
-   * look at the socket waits up to a millisecond when nothing is there, a price worth paying after
-   * an idle spell but not between two tests that follow each other at once.
+   * Whether {@code pooled}, just taken from the pool, is still a session on the server (without a
+   * round trip where the driver allows it).
    */
-  boolean isLive(Connection pooled) throws SQLException {
-    if (mode == HygieneMode.OFF) {
-      return true;
-    }
-    Long returnedAt = returnedAtNanos.get(pooled.unwrap(Connection.class));
-    return returnedAt == null
-        || System.nanoTime() - returnedAt < LIVENESS_CHECK_AFTER_MILLIS * 1_000_000
-        || dialect.isLive(pooled);
+  boolean isLive(Connection pooled) {
+    return mode == HygieneMode.OFF || dialect.isLive(pooled);
   }
 
   /**
@@ -174,7 +159,6 @@ public final class SessionHygiene {
         ending.apply(given);
         return;
       }
-      returnedAtNanos.put(pooled.unwrap(Connection.class), System.nanoTime());
       SessionDialect.Restoration restoration;
       try {
         restoration = baseline.restore(pooled, footprint);
