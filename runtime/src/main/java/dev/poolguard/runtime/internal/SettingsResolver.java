@@ -207,6 +207,20 @@ public final class SettingsResolver {
         reportDir == null ? defaults.reportDir() : Path.of(reportDir.value));
   }
 
+  /**
+   * {@code poolguard.hygiene}: system property, then the properties file, then {@code reset}. The
+   * same for every pool of the JVM.
+   *
+   * @throws PoolGuardException when the value is not reset, fail or off
+   */
+  HygieneMode hygiene() {
+    return new Numbers("every pool of this test JVM")
+        .choice(
+            lookup("hygiene", null, PropertiesFile.load(classLoader)),
+            HygieneMode.class,
+            HygieneMode.RESET);
+  }
+
   private Setting findUrl(PropertiesFile file) {
     String fromSystem = nonBlank(systemProperties.getProperty(PREFIX + "url"));
     if (fromSystem != null) {

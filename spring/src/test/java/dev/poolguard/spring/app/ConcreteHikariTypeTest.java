@@ -2,12 +2,15 @@ package dev.poolguard.spring.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.poolguard.runtime.SharedTestDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -21,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ConfiguredHikariContext
 class ConcreteHikariTypeTest {
   @Autowired HikariDataSource hikari;
+  @Autowired MeterRegistry registry;
 
   @Test
   void theInjectedHikariDataSourceBorrowsFromTheSharedPool() throws Exception {
@@ -73,6 +77,22 @@ class ConcreteHikariTypeTest {
       assertTrue(connection.isValid(1), "the refusals changed nothing");
     }
     assertTrue(hikari.isRunning());
+  }
+
+  @Test
+  void aMetricRegistryIsRefusedNamingWhatToSetInstead() {
+    String message =
+        assertThrows(IllegalStateException.class, () -> hikari.setMetricRegistry(registry))
+            .getMessage();
+    assertTrue(message.contains("set a MetricsTrackerFactory instead"), message);
+  }
+
+  @Test
+  void aSecondMetricsTrackerFactoryIsRefusedAsByARunningPool() {
+    assertNotNull(hikari.getMetricsTrackerFactory(), "Spring Boot's Micrometer binding set one");
+    assertThrows(
+        IllegalStateException.class,
+        () -> hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
   }
 
   private void assertRefused(Executable operation, String name) {
