@@ -124,7 +124,7 @@ class CapacityTest {
         assertThrows(
             PoolGuardException.class,
             () -> SharedPool.open(settings(TestDatabases.POSTGRES_URL, "1"), "poolguard-cap-full"));
-    String message = e.getMessage();
+    String message = String.valueOf(e.getMessage());
     assertTrue(message.contains("too many connections for role \"" + ROLE + "\""), message);
     assertTrue(message.matches("(?s).*refused \\d+ connection attempts in .*"), message);
     assertTrue(message.contains("acquire timeout 1 s, pool size 3"), message);
@@ -168,8 +168,8 @@ class CapacityTest {
             () ->
                 SharedPool.open(
                     settings(TestDatabases.MARIADB_URL, "1"), "poolguard-cap-maria-full"));
-    assertTrue(e.getMessage().contains("max_user_connections"), e.getMessage());
-    assertTrue(e.getMessage().contains("refused"), e.getMessage());
-    assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("max_user_connections"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("refused"), e.getMessage());
+    assertFalse(String.valueOf(e.getMessage()).contains(PASSWORD), e.getMessage());
   }
 }
