@@ -110,7 +110,6 @@ class CapacityTest {
         "url", url, "user", user, "password", PASSWORD, "acquireTimeout", acquireTimeout);
   }
 
-  /** Runs {@code open} with System.err captured (PoolGuard's own lines go there). */
   /** A pool just opened, and what PoolGuard printed while opening it. */
   private record Opened(SharedPool pool, String output) {}
 
@@ -118,6 +117,7 @@ class CapacityTest {
     return open(url, ROLE, acquireTimeout, poolName);
   }
 
+  /** Opens a pool with System.err captured (PoolGuard's own lines go there). */
   private static Opened open(String url, String user, String acquireTimeout, String poolName) {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
