@@ -10,6 +10,9 @@ package dev.poolguard.runtime;
  * @param borrows connections handed out
  * @param peakInUse the most connections held at the same time
  * @param inUse connections held right now
+ * @param idle connections open but held by nobody right now (the pool opens them on demand and
+ *     keeps none idle on purpose, so this falls to zero after HikariCP's idle timeout)
+ * @param waiting borrows waiting right now for a connection to come free
  * @param waits borrows that found every connection held and had to wait for one
  * @param acquireTimeouts borrows that gave up after the acquire timeout
  * @param suspectedLeaks connections reported as suspected leaks, each once and each with one {@code
@@ -24,12 +27,14 @@ public record PoolStats(
     long borrows,
     int peakInUse,
     int inUse,
+    int idle,
+    int waiting,
     long waits,
     long acquireTimeouts,
     long suspectedLeaks) {
 
   /** The counters of a pool that is not open: no name, every figure zero. */
   public static PoolStats none() {
-    return new PoolStats("", 0, 0, 0, 0, 0, 0, 0);
+    return new PoolStats("", 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 }

@@ -27,6 +27,9 @@ final class SharedPoolDataSourcePostProcessor implements BeanPostProcessor {
   private final Environment environment;
   private final String consumer;
 
+  /** An opted-out context says so once, at its first {@code DataSource}. */
+  private final AtomicBoolean optOutAnnounced = new AtomicBoolean();
+
   SharedPoolDataSourcePostProcessor(Environment environment, String consumer) {
     this.environment = environment;
     this.consumer = consumer;
@@ -34,8 +37,11 @@ final class SharedPoolDataSourcePostProcessor implements BeanPostProcessor {
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
-    if (!(bean instanceof DataSource dataSource)
-        || !environment.getProperty(ENABLED_PROPERTY, Boolean.class, true)) {
+    if (!(bean instanceof DataSource dataSource)) {
+      return bean;
+    }
+    if (!environment.getProperty(ENABLED_PROPERTY, Boolean.class, true)) {
+      announceOptOut(beanName, dataSource);
       return bean;
     }
     DataSourceTarget target = DataSourceTarget.of(dataSource);
@@ -58,6 +64,23 @@ final class SharedPoolDataSourcePostProcessor implements BeanPostProcessor {
     return dataSource instanceof HikariDataSource hikari
         ? new SharedPoolHikariDataSource(hikari, shared)
         : shared;
+  }
+
+  private void announceOptOut(String beanName, DataSource dataSource) {
+    if (optOutAnnounced.compareAndSet(false, true)) {
+      System.err.println(
+          "[PoolGuard] "
+              + ENABLED_PROPERTY
+              + "=false in "
+              + consumer
+              + ": its DataSource beans keep their own pools, sized by spring.datasource.*"
+              + " (first: '"
+              + beanName
+              + "', "
+              + dataSource.getClass().getName()
+              + "); PoolGuard's shared pool and session report do not include them.");
+      System.err.flush();
+    }
   }
 
   private static void announceSizing() {

@@ -156,7 +156,7 @@ final class ErrorProneJavac {
     }
   }
 
-  static String jarOf(String className) {
+  private static String jarOf(String className) {
     try {
       Class<?> type = Class.forName(className, false, ErrorProneJavac.class.getClassLoader());
       return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();

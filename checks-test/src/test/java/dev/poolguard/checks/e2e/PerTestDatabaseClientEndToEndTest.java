@@ -17,7 +17,8 @@ final class PerTestDatabaseClientEndToEndTest extends CheckEndToEndTest {
   List<String> expectedMessages() {
     return List.of(
         "new HikariDataSource(..) builds a connection pool of its own",
-        "DriverManager.getConnection(..) builds a raw connection outside the shared pool");
+        "DriverManager.getConnection(..) builds a raw connection outside the shared pool",
+        "new HikariDataSource(..) builds a connection pool of its own once per thread");
   }
 
   @Test

@@ -15,7 +15,10 @@ final class SharedPoolClosedInTestEndToEndTest extends CheckEndToEndTest {
 
   @Override
   List<String> expectedMessages() {
-    return List.of("ends the shared test pool", "ends a pool this class does not own");
+    return List.of(
+        "ends the shared test pool",
+        "ends a pool this class does not own",
+        "ends the pool kept in JUnit's run-wide extension store");
   }
 
   @Test
@@ -25,7 +28,9 @@ final class SharedPoolClosedInTestEndToEndTest extends CheckEndToEndTest {
 
     assertThat(result.patch()).contains("-    ((HikariDataSource) dataSource).close();");
     assertThat(result.patch()).contains("-    if (LegacyDb.pool() != null) {");
-    assertThat(result.remaining()).isEmpty();
+    // Ending the root store's pool has no certain fix: it is still reported.
+    assertThat(result.remaining())
+        .containsExactly(diagnostic("src/test/java/com/acme/support/DatabaseExtension.java:25"));
     assertThat(result.otherErrors()).isEmpty();
   }
 }

@@ -25,6 +25,7 @@ import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.Rollout;
 import dev.poolguard.checks.common.TestCodeDetector;
+import dev.poolguard.checks.common.Trees;
 import dev.poolguard.checks.common.UnitTrees;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -106,18 +107,47 @@ public final class PerTestDatabaseClient extends BugChecker implements Compilati
     }
     // Cheapest first: the holder tests walk up the path, the URL search scans the enclosing code.
     VisitorState state = unitState.withPath(site.path());
-    if (holders.isInDeclaredHolder(site.path(), state)
-        || SharedPoolHolders.isSingletonCreation(state)
+    // One client per thread is never the process-wide one, wherever it is kept.
+    boolean perThread = PerThreadClients.isPerThread(site.path(), state);
+    if ((!perThread
+            && (holders.isInDeclaredHolder(site.path(), state)
+                || SharedPoolHolders.isSingletonCreation(state)))
         || EmbeddedUrls.isInMemoryOnly(tree, state)) {
       return Description.NO_MATCH;
     }
     SharedClientFix.Proposal proposal = SharedClientFix.forClient(tree, method, kind.get(), state);
     String message =
-        message(describe(tree, method, state), kind.get(), SpringBeans.isInBean(state))
+        message(describe(tree, method, state), kind.get(), perThread, SpringBeans.isInBean(state))
             + (proposal.withheldBecause() == null
                 ? ""
                 : " No automatic fix: " + proposal.withheldBecause() + ".");
-    return rollout.finish(buildDescription(tree).setMessage(message), proposal.fix(), state);
+    return rollout.finish(
+        buildDescription(constructionStart(tree, state)).setMessage(message),
+        proposal.fix(),
+        state);
+  }
+
+  /**
+   * Where the construction starts, which the finding is reported at: for a builder chain ({@code
+   * DataSourceBuilder.create().url(..).build()}, often split over lines) the call at its head, as
+   * if that call were the client; else the call, construction or reference itself. A chain on a
+   * client of its own ({@code Jdbi.create(url).open()}) starts after it: that client is a finding
+   * of its own.
+   */
+  private Tree constructionStart(ExpressionTree tree, VisitorState state) {
+    Tree start = tree;
+    if (!(tree instanceof MethodInvocationTree)) {
+      return start;
+    }
+    for (ExpressionTree receiver : Trees.receiverChain(tree)) {
+      if (receiver instanceof MethodInvocationTree call) {
+        if (catalog.clientBuiltBy(ASTHelpers.getSymbol(call), state).isPresent()) {
+          break;
+        }
+        start = receiver;
+      }
+    }
+    return start;
   }
 
   /**
@@ -135,7 +165,8 @@ public final class PerTestDatabaseClient extends BugChecker implements Compilati
     return method.owner.getSimpleName() + "." + method.getSimpleName() + "(..)";
   }
 
-  private static String message(String what, ClientKind kind, boolean inSpringBean) {
+  private static String message(
+      String what, ClientKind kind, boolean perThread, boolean inSpringBean) {
     String replacement =
         kind == ClientKind.CONNECTION
             ? "Use SharedTestDataSource.get().getConnection() (and close the connection to return it)."
@@ -150,10 +181,15 @@ public final class PerTestDatabaseClient extends BugChecker implements Compilati
               + Character.toLowerCase(replacement.charAt(0))
               + replacement.substring(1);
     }
+    String where =
+        perThread
+            ? " once per thread: a ThreadLocal gives every thread that reads it a client of its own,"
+                + " so tests run in parallel multiply it, even in a holder class"
+            : " in test code";
     return String.format(
-        "%s builds %s in test code. Every such client opens its own server connections, so with many"
+        "%s builds %s%s. Every such client opens its own server connections, so with many"
             + " test classes and parallel forks the database runs out of connection slots ('too many"
             + " clients already', 'Connection is not available, request timed out'). %s",
-        what, kind.description(), replacement);
+        what, kind.description(), where, replacement);
   }
 }

@@ -29,8 +29,8 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.poolguard.checks.common.AnnotationSet;
 import dev.poolguard.checks.common.PoolGuardConfig;
+import dev.poolguard.checks.common.RunWideStore;
 import dev.poolguard.checks.common.TestFrameworks;
-import dev.poolguard.checks.common.Trees;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,8 +85,9 @@ public final class SharedPoolHolders {
    * that declares no tests: in a {@code static} field initializer (or an enum singleton's field), a
    * static initializer, a method that null-checks a {@code static} field before filling it (a
    * guarding {@code if}, double-checked locking, or an early {@code if (pool != null) return
-   * pool;}), or the mapping function of {@code computeIfAbsent} on a {@code static} map or of
-   * JUnit's root {@code ExtensionContext.Store} (one value per key for the whole run).
+   * pool;}), the mapping function of {@code computeIfAbsent} on a {@code static} map or of JUnit's
+   * root {@code ExtensionContext.Store} (one value per key for the whole run), or the null branch
+   * of {@code updateAndGet} on a {@code static AtomicReference}.
    */
   static boolean isSingletonCreation(VisitorState state) {
     return isSingletonContext(state.getPath(), 0, state);
@@ -111,7 +112,9 @@ public final class SharedPoolHolders {
           guardingLocals.add(checked);
         }
       }
-      if (parent instanceof MethodInvocationTree call && isProcessWideMemo(call, leaf)) {
+      if (parent instanceof MethodInvocationTree call
+          && (isProcessWideMemo(call, leaf, p.getParentPath(), state)
+              || LazyAtomicReference.fillsOnce(call, leaf, path))) {
         guarded = true;
       }
       if (leaf instanceof VariableTree variable && parent instanceof ClassTree) {
@@ -222,10 +225,12 @@ public final class SharedPoolHolders {
 
   /**
    * {@code map.computeIfAbsent(key, k -> new …)} on a static map, or {@code
-   * context.getRoot().getStore(ns).getOrComputeIfAbsent(key, k -> new …)}: {@code argument} is the
-   * mapping function, run once per key for the process (or the launcher session).
+   * context.getRoot().getStore(ns).getOrComputeIfAbsent(key, k -> new …)} on JUnit's run-wide store
+   * (also kept in a local or field first): {@code argument} is the mapping function, run once per
+   * key for the process (or the launcher session).
    */
-  private static boolean isProcessWideMemo(MethodInvocationTree call, Tree argument) {
+  private static boolean isProcessWideMemo(
+      MethodInvocationTree call, Tree argument, TreePath callPath, VisitorState state) {
     if (!call.getArguments().contains(argument)) {
       return false;
     }
@@ -234,18 +239,18 @@ public final class SharedPoolHolders {
       return false;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    return isStaticField(receiver) || callsGetRoot(call);
+    return isStaticField(receiver)
+        || RunWideStore.isRunWide(receiver, enclosingCode(callPath), state);
   }
 
-  /** Whether the receiver chain of {@code call} passes through {@code getRoot()}. */
-  private static boolean callsGetRoot(MethodInvocationTree call) {
-    for (ExpressionTree receiver : Trees.receiverChain(call)) {
-      if (receiver instanceof MethodInvocationTree
-          && ASTHelpers.getSymbol(receiver).getSimpleName().contentEquals("getRoot")) {
-        return true;
+  /** The method (or, outside methods, the class) whose locals the code at {@code path} reads. */
+  private static @Nullable Tree enclosingCode(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof ClassTree) {
+        return p.getLeaf();
       }
     }
-    return false;
+    return null;
   }
 
   /**

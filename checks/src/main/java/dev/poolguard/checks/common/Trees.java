@@ -2,16 +2,25 @@ package dev.poolguard.checks.common;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The few tree shapes every check reads the same way, each written once: casts around a value, the
- * receiver chain of a call, {@code this}, and the expression that consumes a parenthesised value.
+ * receiver chain of a call, {@code this}, the expression that consumes a parenthesised value, and
+ * the values a variable is assigned.
  *
  * <p>Internal: public only so that the checks' feature packages can use it. Not an API.
  */
@@ -61,5 +70,31 @@ public final class Trees {
       expression = expression.getParentPath();
     }
     return expression;
+  }
+
+  /** Every value {@code variable} is initialised with or assigned inside {@code scope}. */
+  public static List<ExpressionTree> assignedValues(VarSymbol variable, @Nullable Tree scope) {
+    List<ExpressionTree> values = new ArrayList<>();
+    if (scope == null) {
+      return values;
+    }
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (tree.getInitializer() != null && ASTHelpers.getSymbol(tree) == variable) {
+          values.add(tree.getInitializer());
+        }
+        return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        if (ASTHelpers.getSymbol(tree.getVariable()) == variable) {
+          values.add(tree.getExpression());
+        }
+        return super.visitAssignment(tree, null);
+      }
+    }.scan(scope, null);
+    return values;
   }
 }

@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
@@ -16,7 +15,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
@@ -27,6 +25,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
 import dev.poolguard.checks.clients.ClientCatalog;
 import dev.poolguard.checks.common.MemberName;
+import dev.poolguard.checks.common.RunWideStore;
 import dev.poolguard.checks.common.RuntimeApi;
 import dev.poolguard.checks.common.TestFrameworks;
 import dev.poolguard.checks.common.Trees;
@@ -41,9 +40,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Follows a pool value back to where it came from — through casts, {@code unwrap(..)},
- * effectively-final locals, fields (whatever method assigns them) and accessor methods whose bodies
- * are in the same compilation — and classifies it as a {@link PoolOrigin}, relative to the class
- * that ends it.
+ * effectively-final locals, fields (whatever method assigns them), accessor methods whose bodies
+ * are in the same compilation and JUnit's run-wide extension store — and classifies it as a {@link
+ * PoolOrigin}, relative to the class that ends it.
  */
 final class PoolOrigins {
   /** Deep enough for real accessor chains; bounds the walk on cyclic or generated code. */
@@ -129,6 +128,9 @@ final class PoolOrigins {
       if (catalog.clientBuiltBy(method, state).isPresent()) {
         return PoolOrigin.OWNED;
       }
+      if (RunWideStore.isRead(call, method, scope, state)) {
+        return PoolOrigin.RUN_WIDE_STORE;
+      }
       return accessorOrigin(method, depth);
     }
 
@@ -157,7 +159,7 @@ final class PoolOrigins {
       if (variable.getKind() == ElementKind.LOCAL_VARIABLE
           || variable.getKind() == ElementKind.RESOURCE_VARIABLE) {
         PoolOrigin result = PoolOrigin.UNKNOWN;
-        for (ExpressionTree assigned : assignedValues(variable, scope)) {
+        for (ExpressionTree assigned : Trees.assignedValues(variable, scope)) {
           result = result.or(origin(assigned, scope, depth + 1));
         }
         return result;
@@ -236,35 +238,9 @@ final class PoolOrigins {
                     JavacTrees.instance(state.context).getTree(ASTHelpers.outermostClass(field));
                 return declaringClass == null
                     ? ImmutableList.of()
-                    : assignedValues(field, declaringClass);
+                    : Trees.assignedValues(field, declaringClass);
               });
     }
-  }
-
-  /** Every value {@code variable} is initialised with or assigned inside {@code scope}. */
-  private static List<ExpressionTree> assignedValues(VarSymbol variable, @Nullable Tree scope) {
-    List<ExpressionTree> values = new ArrayList<>();
-    if (scope == null) {
-      return values;
-    }
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree tree, Void unused) {
-        if (tree.getInitializer() != null && ASTHelpers.getSymbol(tree) == variable) {
-          values.add(tree.getInitializer());
-        }
-        return super.visitVariable(tree, null);
-      }
-
-      @Override
-      public Void visitAssignment(AssignmentTree tree, Void unused) {
-        if (ASTHelpers.getSymbol(tree.getVariable()) == variable) {
-          values.add(tree.getExpression());
-        }
-        return super.visitAssignment(tree, null);
-      }
-    }.scan(scope, null);
-    return values;
   }
 
   /** The values {@code method} returns (not those of lambdas or classes inside it). */

@@ -38,6 +38,7 @@ import dev.poolguard.checks.clients.SharedPoolHolders;
 import dev.poolguard.checks.common.Links;
 import dev.poolguard.checks.common.PoolGuardConfig;
 import dev.poolguard.checks.common.Rollout;
+import dev.poolguard.checks.common.RunWideStore;
 import dev.poolguard.checks.common.StatementDeletion;
 import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;
@@ -48,9 +49,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Flags test code that ends the shared, process-wide pool — {@code close()}, {@code shutdown()},
- * evicting its connections, try-with-resources over it — and, in teardown methods, that ends any
- * pool the class does not own. Other test classes still use that pool; the runtime closes it once,
- * at the end of the run.
+ * evicting its connections, try-with-resources over it — or the pool a JUnit extension keeps in the
+ * run-wide extension store, and, in teardown methods, that ends any pool the class does not own.
+ * Other test classes still use that pool; the runtime closes it once, at the end of the run.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -217,9 +218,13 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
     Tree scope = methodPath != null ? methodPath.getLeaf() : classPath.getLeaf();
     PoolOrigin origin = origins.originOf(pool, scope, closingClass, state);
     String message;
+    boolean fixable = deletable;
     if (origin == PoolOrigin.SHARED
         && !isHolderClosingItsOwnPool(pool, closingClass, classPath, state)) {
       message = sharedMessage(what.get(state));
+    } else if (origin == PoolOrigin.RUN_WIDE_STORE && !RunWideStore.isClosedByTheStore(state)) {
+      message = runWideStoreMessage(what.get(state));
+      fixable = false; // whether the store closes the pool depends on how it keeps it
     } else if (origin == PoolOrigin.FOREIGN && isInTeardownMethod(state)) {
       message = foreignMessage(what.get(state));
     } else {
@@ -228,7 +233,7 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
     Description.Builder description = buildDescription(reported).setMessage(message);
     return rollout.finish(
         description,
-        deletable ? StatementDeletion.deleteStatementOf(state) : Optional.empty(),
+        fixable ? StatementDeletion.deleteStatementOf(state) : Optional.empty(),
         state);
   }
 
@@ -268,6 +273,18 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
             + " ending it here either kills it for every test class that runs after this one or makes"
             + " the next class open a new one. The PoolGuard runtime closes it exactly once, when the"
             + " test run ends; delete this call.",
+        what);
+  }
+
+  private static String runWideStoreMessage(String what) {
+    return String.format(
+        "'%s' ends the pool kept in JUnit's run-wide extension store (context.getRoot().getStore(..)):"
+            + " that store holds one pool for every test class of the run, so ending it here kills it"
+            + " for every class that runs after this one, or makes the extension build a new one."
+            + " Let the store end it once, when the run ends: keep the pool there as an"
+            + " ExtensionContext.Store.CloseableResource (JUnit 5.13+ also closes AutoCloseable values)"
+            + " and delete this call; or use SharedTestDataSource.get(). No automatic fix: whether the"
+            + " store closes the pool depends on how it is kept there.",
         what);
   }
 

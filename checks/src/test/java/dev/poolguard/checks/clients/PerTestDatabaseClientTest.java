@@ -393,9 +393,9 @@ final class PerTestDatabaseClientTest {
             "    // BUG: Diagnostic contains: new SingleConnectionDataSource(..) builds a data source that pools nothing",
             "    new org.springframework.jdbc.datasource.SingleConnectionDataSource(",
             "        \"jdbc:postgresql:t\", \"u\", \"p\", true);",
+            "    // BUG: Diagnostic contains: DataSourceBuilder.build(..)",
             "    DataSource boot = org.springframework.boot.jdbc.DataSourceBuilder.create()",
             "        .url(\"jdbc:postgresql://localhost/test\")",
-            "        // BUG: Diagnostic contains: DataSourceBuilder.build(..)",
             "        .build();",
             "  }",
             "}")

@@ -210,4 +210,164 @@ final class SanctionedHolderTest {
         .expectNoDiagnostics()
         .doTest();
   }
+
+  @Test
+  void aLazyAtomicReferenceInAHolderIsAHolder() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/TestDb.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import java.util.concurrent.atomic.AtomicReference;
+
+            final class TestDb {
+              private static final AtomicReference<HikariDataSource> POOL = new AtomicReference<>();
+              private static final AtomicReference<HikariDataSource> OTHER = new AtomicReference<>();
+              private static final AtomicReference<HikariDataSource> THIRD = new AtomicReference<>();
+
+              static HikariDataSource get() {
+                return POOL.updateAndGet(p -> p != null ? p : new HikariDataSource());
+              }
+
+              static HikariDataSource other() {
+                return OTHER.updateAndGet(p -> (null == p) ? new HikariDataSource() : p);
+              }
+
+              static HikariDataSource third() {
+                return THIRD.updateAndGet(
+                    p -> {
+                      if (p == null) {
+                        HikariDataSource created = new HikariDataSource();
+                        created.setMaximumPoolSize(3);
+                        return created;
+                      }
+                      return p;
+                    });
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void anAtomicReferenceUpdateThatBuildsRegardlessIsNoGuard() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/TestDb.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import java.util.concurrent.atomic.AtomicReference;
+
+            final class TestDb {
+              private static final AtomicReference<HikariDataSource> POOL = new AtomicReference<>();
+              private final AtomicReference<HikariDataSource> perInstance = new AtomicReference<>();
+
+              static HikariDataSource replace() {
+                // BUG: Diagnostic contains: builds a connection pool of its own
+                return POOL.updateAndGet(p -> new HikariDataSource());
+              }
+
+              static HikariDataSource inverted() {
+                // BUG: Diagnostic contains: builds a connection pool of its own
+                return POOL.updateAndGet(p -> p == null ? p : new HikariDataSource());
+              }
+
+              HikariDataSource perInstance() {
+                // BUG: Diagnostic contains: builds a connection pool of its own
+                return perInstance.updateAndGet(p -> p != null ? p : new HikariDataSource());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aLazyAtomicReferenceInsideATestClassIsStillOnePoolPerClass() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/OrdersTest.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import java.util.concurrent.atomic.AtomicReference;
+            import org.junit.jupiter.api.Test;
+
+            class OrdersTest {
+              private static final AtomicReference<HikariDataSource> POOL = new AtomicReference<>();
+
+              @Test
+              void t() {
+                // BUG: Diagnostic contains: builds a connection pool of its own
+                POOL.updateAndGet(p -> p != null ? p : new HikariDataSource());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void theRunWideStoreKeptInALocalOrReachedByItsScopeIsAHolder() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/DatabaseExtension.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import org.junit.jupiter.api.extension.BeforeAllCallback;
+            import org.junit.jupiter.api.extension.ExtensionContext;
+            import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+            import org.junit.jupiter.api.extension.ExtensionContext.Store;
+            import org.junit.jupiter.api.extension.ExtensionContext.StoreScope;
+
+            final class DatabaseExtension implements BeforeAllCallback {
+              static final Namespace NS = Namespace.create(DatabaseExtension.class);
+
+              @Override
+              public void beforeAll(ExtensionContext context) {
+                Store root = context.getRoot().getStore(NS);
+                root.getOrComputeIfAbsent("pool", k -> new HikariDataSource(), HikariDataSource.class);
+                context
+                    .getStore(StoreScope.LAUNCHER_SESSION, NS)
+                    .getOrComputeIfAbsent("other", k -> new HikariDataSource(), HikariDataSource.class);
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void theStoreOfOneTestClassIsNoHolder() {
+    helper
+        .addSourceLines(
+            "src/test/java/com/acme/DatabaseExtension.java",
+            """
+            package com.acme;
+
+            import com.zaxxer.hikari.HikariDataSource;
+            import org.junit.jupiter.api.extension.BeforeAllCallback;
+            import org.junit.jupiter.api.extension.ExtensionContext;
+            import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+
+            final class DatabaseExtension implements BeforeAllCallback {
+              static final Namespace NS = Namespace.create(DatabaseExtension.class);
+
+              @Override
+              public void beforeAll(ExtensionContext context) {
+                context
+                    .getStore(NS)
+                    // BUG: Diagnostic contains: builds a connection pool of its own
+                    .getOrComputeIfAbsent("pool", k -> new HikariDataSource(), HikariDataSource.class);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -418,6 +418,184 @@ final class SharedPoolClosedInTestTest {
         .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
   }
 
+  /** The head of a JUnit 5 extension source: imports and the store's namespace. */
+  private static final String[] EXTENSION_HEAD = {
+    "package com.acme;",
+    "import com.zaxxer.hikari.HikariDataSource;",
+    "import org.junit.jupiter.api.extension.AfterAllCallback;",
+    "import org.junit.jupiter.api.extension.BeforeAllCallback;",
+    "import org.junit.jupiter.api.extension.ExtensionContext;",
+    "import org.junit.jupiter.api.extension.ExtensionContext.Namespace;",
+    "import org.junit.jupiter.api.extension.ExtensionContext.Store;",
+    "import org.junit.jupiter.api.extension.ExtensionContext.StoreScope;",
+  };
+
+  private CompilationTestHelper extension(String path, String... body) {
+    String[] lines = new String[EXTENSION_HEAD.length + body.length];
+    System.arraycopy(EXTENSION_HEAD, 0, lines, 0, EXTENSION_HEAD.length);
+    System.arraycopy(body, 0, lines, EXTENSION_HEAD.length, body.length);
+    return compilationHelper.addSourceLines(path, lines);
+  }
+
+  @Test
+  void anExtensionClosingThePoolOfAClassScopedStoreIsNotFlagged() {
+    extension(
+            "src/test/java/com/acme/ClassPoolExtension.java",
+            "class ClassPoolExtension implements BeforeAllCallback, AfterAllCallback {",
+            "  static final Namespace NS = Namespace.create(ClassPoolExtension.class);",
+            "  @Override public void beforeAll(ExtensionContext context) {",
+            "    context.getStore(NS).put(\"pool\", new HikariDataSource());",
+            "  }",
+            "  @Override public void afterAll(ExtensionContext context) {",
+            "    context.getStore(NS).get(\"pool\", HikariDataSource.class).close();",
+            "    context.getParent().get().getStore(NS).get(\"pool\", HikariDataSource.class).close();",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void theRootStoreClosingItsPoolAtTheEndOfTheRunIsNotFlagged() {
+    extension(
+            "src/test/java/com/acme/RunPoolExtension.java",
+            "@SuppressWarnings(\"deprecation\") // CloseableResource, AutoCloseable's forerunner",
+            "class RunPoolExtension implements BeforeAllCallback {",
+            "  static final Namespace NS = Namespace.create(RunPoolExtension.class);",
+            "  @Override public void beforeAll(ExtensionContext context) {",
+            "    Store root = context.getRoot().getStore(NS);",
+            "    HikariDataSource pool = root.getOrComputeIfAbsent(",
+            "        \"pool\", k -> new HikariDataSource(), HikariDataSource.class);",
+            "    root.put(\"closer\", (Store.CloseableResource) pool::close);",
+            "    root.put(\"lambda\", (Store.CloseableResource) () -> pool.close());",
+            "    root.put(\"auto\", (AutoCloseable) pool::close);",
+            "    root.put(\"resource\", new Closer());",
+            "  }",
+            "  static final class Closer implements Store.CloseableResource {",
+            "    @Override public void close() {",
+            "      // Not the extension's callback: JUnit calls it when the root store closes.",
+            "    }",
+            "  }",
+            "  static final class PoolCloser implements Store.CloseableResource {",
+            "    private final ExtensionContext context;",
+            "    PoolCloser(ExtensionContext context) { this.context = context; }",
+            "    @Override public void close() {",
+            "      context.getRoot().getStore(NS).get(\"pool\", HikariDataSource.class).close();",
+            "    }",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void anExtensionClosingThePoolOfTheRootStoreInAfterAllIsFlagged() {
+    extension(
+            "src/test/java/com/acme/DatabaseExtension.java",
+            "class DatabaseExtension implements BeforeAllCallback, AfterAllCallback {",
+            "  static final Namespace NS = Namespace.create(DatabaseExtension.class);",
+            "  @Override public void beforeAll(ExtensionContext context) {",
+            "    context.getRoot().getStore(NS).getOrComputeIfAbsent(",
+            "        \"pool\", k -> new HikariDataSource(), HikariDataSource.class);",
+            "  }",
+            "  @Override public void afterAll(ExtensionContext context) {",
+            "    // BUG: Diagnostic contains: ends the pool kept in JUnit's run-wide extension store",
+            "    context.getRoot().getStore(NS).get(\"pool\", HikariDataSource.class).close();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void theRootStoreIsFollowedThroughLocals() {
+    extension(
+            "src/test/java/com/acme/DatabaseExtension.java",
+            "class DatabaseExtension implements AfterAllCallback {",
+            "  static final Namespace NS = Namespace.create(DatabaseExtension.class);",
+            "  @Override public void afterAll(ExtensionContext context) {",
+            "    ExtensionContext root = context.getRoot();",
+            "    Store store = root.getStore(NS);",
+            "    HikariDataSource pool = store.get(\"pool\", HikariDataSource.class);",
+            "    // BUG: Diagnostic contains: ends the pool kept in JUnit's run-wide extension store",
+            "    pool.close();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void theRootStoreIsFollowedThroughFields() {
+    extension(
+            "src/test/java/com/acme/DatabaseExtension.java",
+            "class DatabaseExtension implements BeforeAllCallback, AfterAllCallback {",
+            "  static final Namespace NS = Namespace.create(DatabaseExtension.class);",
+            "  private static HikariDataSource pool;",
+            "  private Store store;",
+            "  @Override public void beforeAll(ExtensionContext context) {",
+            "    store = context.getRoot().getStore(NS);",
+            "    pool = store.getOrComputeIfAbsent(",
+            "        \"pool\", k -> new HikariDataSource(), HikariDataSource.class);",
+            "  }",
+            "  @Override public void afterAll(ExtensionContext context) {",
+            "    // BUG: Diagnostic contains: ends the pool kept in JUnit's run-wide extension store",
+            "    pool.close();",
+            "    // BUG: Diagnostic contains: ends the pool kept in JUnit's run-wide extension store",
+            "    this.store.get(\"pool\", HikariDataSource.class).close();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void aPoolRemovedFromTheRootStoreAndClosedIsFlagged() {
+    extension(
+            "src/test/java/com/acme/DatabaseExtension.java",
+            "class DatabaseExtension implements AfterAllCallback {",
+            "  static final Namespace NS = Namespace.create(DatabaseExtension.class);",
+            "  @Override public void afterAll(ExtensionContext context) {",
+            "    // BUG: Diagnostic contains: ends the pool kept in JUnit's run-wide extension store",
+            "    context.getRoot().getStore(NS).remove(\"pool\", HikariDataSource.class).close();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void theLauncherSessionStoreIsRunWideToo() {
+    extension(
+            "src/test/java/com/acme/DatabaseExtension.java",
+            "class DatabaseExtension implements AfterAllCallback {",
+            "  static final Namespace NS = Namespace.create(DatabaseExtension.class);",
+            "  @Override public void afterAll(ExtensionContext context) {",
+            "    HikariDataSource pool = context.getStore(StoreScope.LAUNCHER_SESSION, NS)",
+            "        .get(\"pool\", HikariDataSource.class);",
+            "    // BUG: Diagnostic contains: ends the pool kept in JUnit's run-wide extension store",
+            "    pool.close();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void closingTheRootStoresPoolGetsNoAutomaticFix() {
+    refactoringHelper
+        .addInputLines(
+            "src/test/java/com/acme/DatabaseExtension.java",
+            "package com.acme;",
+            "import com.zaxxer.hikari.HikariDataSource;",
+            "import org.junit.jupiter.api.extension.AfterAllCallback;",
+            "import org.junit.jupiter.api.extension.ExtensionContext;",
+            "import org.junit.jupiter.api.extension.ExtensionContext.Namespace;",
+            "class DatabaseExtension implements AfterAllCallback {",
+            "  static final Namespace NS = Namespace.create(DatabaseExtension.class);",
+            "  @Override public void afterAll(ExtensionContext context) {",
+            "    context.getRoot().getStore(NS).get(\"pool\", HikariDataSource.class).close();",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+  }
+
   @Test
   void badFlagValuesFailNamingTheFlag() {
     assertFlagRejected(

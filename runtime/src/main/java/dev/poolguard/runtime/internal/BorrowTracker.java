@@ -129,7 +129,11 @@ public final class BorrowTracker {
     }
   }
 
-  PoolStats snapshot() {
+  /**
+   * The counters now, with what only the pool knows: {@code idle} connections and borrows {@code
+   * waiting} for one.
+   */
+  PoolStats snapshot(int idle, int waiting) {
     if (!leakThreshold.isZero()) {
       for (BorrowSite site : held) {
         if (site.heldFor().compareTo(leakThreshold) > 0) {
@@ -143,6 +147,8 @@ public final class BorrowTracker {
         borrows.get(),
         peakInUse.get(),
         inUse.get(),
+        idle,
+        waiting,
         waits.get(),
         acquireTimeouts.get(),
         leaks.size());

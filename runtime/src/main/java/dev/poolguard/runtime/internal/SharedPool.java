@@ -2,6 +2,7 @@ package dev.poolguard.runtime.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 import dev.poolguard.runtime.PoolGuardException;
 import dev.poolguard.runtime.PoolStats;
@@ -165,7 +166,8 @@ final class SharedPool {
   }
 
   PoolStats stats() {
-    return tracker.snapshot();
+    HikariPoolMXBean live = hikari.getHikariPoolMXBean();
+    return tracker.snapshot(live.getIdleConnections(), live.getThreadsAwaitingConnection());
   }
 
   /**

@@ -120,6 +120,44 @@ class SharedPoolTest {
   }
 
   @Test
+  void statsShowIdleConnectionsAndBorrowsWaitingForOne() throws Exception {
+    SharedPool pool =
+        SharedPool.open(
+            TestDatabases.settings(
+                "url",
+                "jdbc:h2:mem:poolguard-shared-pool-idle;DB_CLOSE_DELAY=-1",
+                "maxPoolSize",
+                "1"),
+            "poolguard-test-idle");
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder = new Thread(() -> holdUntilReleased(pool, held, release), "holder");
+    Thread waiter = new Thread(() -> holdUntilReleased(pool, new CountDownLatch(1), release));
+    try {
+      assertEquals(1, pool.stats().idle(), "the start-up check's connection stays open, idle");
+      holder.start();
+      assertTrue(held.await(10, TimeUnit.SECONDS));
+      waiter.start();
+      while (pool.stats().waiting() == 0) {
+        assertTrue(waiter.isAlive(), "the second borrow waits for the only connection");
+        Thread.sleep(5);
+      }
+      assertEquals(1, pool.stats().inUse());
+      assertEquals(0, pool.stats().idle());
+    } finally {
+      release.countDown();
+      holder.join();
+      waiter.join();
+    }
+    try {
+      assertEquals(0, pool.stats().waiting());
+      assertEquals(1, pool.stats().idle(), "both borrows went back; the connection stays open");
+    } finally {
+      pool.close();
+    }
+  }
+
+  @Test
   void connectionsHeldBeyondTheLeakThresholdAreCounted() throws Exception {
     SharedPool pool =
         SharedPool.open(TestDatabases.postgres("leakDetection", "100ms"), "poolguard-test-leak");

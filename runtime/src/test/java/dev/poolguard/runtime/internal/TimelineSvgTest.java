@@ -19,7 +19,7 @@ class TimelineSvgTest {
   private static final String PASSWORD = "s3cret-in-the-url";
   private static final PoolSettings SETTINGS =
       TestDatabases.settings("url", "postgres://app:" + PASSWORD + "@db.example:5432/shop");
-  private static final PoolStats STATS = new PoolStats("poolguard-1", 3, 12, 3, 0, 4, 2, 1);
+  private static final PoolStats STATS = new PoolStats("poolguard-1", 3, 12, 3, 0, 1, 0, 4, 2, 1);
   private static final Timeline.Holder HOLDER =
       new Timeline.Holder(
           "com.acme.OrderTest#creates()", "OrderTest.java:42", "main", Duration.ofMillis(900));

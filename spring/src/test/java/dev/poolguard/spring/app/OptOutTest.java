@@ -8,8 +8,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.poolguard.runtime.SharedTestDataSource;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -19,6 +23,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(
     properties = {
       "poolguard.spring.enabled=false",
@@ -27,6 +32,7 @@ import org.springframework.test.context.TestPropertySource;
     })
 class OptOutTest {
   @Autowired HikariDataSource hikari;
+  @Autowired ApplicationContext context;
 
   @Test
   void theContextKeepsTheHikariPoolBootBuilt() throws Exception {
@@ -37,5 +43,17 @@ class OptOutTest {
     assertTrue(SpringTestDatabases.sessions(SpringTestDatabases.DATABASE, false) >= 1);
     assertEquals(2, hikari.getMaximumPoolSize());
     assertThrows(IllegalArgumentException.class, () -> SharedTestDataSource.stats(hikari));
+  }
+
+  @Test
+  void theContextSaysOnceThatItKeepsItsOwnPool(CapturedOutput output) {
+    String said =
+        "[PoolGuard] poolguard.spring.enabled=false in Spring test context "
+            + Integer.toHexString(System.identityHashCode(context))
+            + " (first for OptOutTest): its DataSource beans keep their own pools";
+    assertEquals(1, output.getErr().lines().filter(line -> line.contains(said)).count());
+    assertTrue(
+        output.getErr().contains("(first: 'dataSource', " + HikariDataSource.class.getName()),
+        output.getErr());
   }
 }

@@ -1,0 +1,69 @@
+package dev.poolguard.bench.runtime;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import dev.poolguard.bench.common.ConnectionSampler;
+import dev.poolguard.bench.common.ModeResult;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs the generated suite once in one mode, in this JVM, through the JUnit Platform launcher,
+ * while the sampler counts the benchmark database's server connections. Prints {@code mode=<name>
+ * seconds=<s> peak=<n> result=<passed|failed: reason>} and writes the samples.
+ *
+ * <p>Arguments: mode, parallelism (1 = serial), samples file. System properties: {@code
+ * bench.adminUrl} (the sampler's connection, to another database), {@code bench.db} (the database
+ * whose connections are counted), and those of {@link SuiteSettings}. Started by {@link
+ * RuntimeBenchmark}, one JVM per mode and round.
+ */
+public final class SuiteRun {
+  /** The package {@link SuiteGenerator} writes the test classes into. */
+  static final String SUITE_PACKAGE = "generated.suite";
+
+  private SuiteRun() {}
+
+  public static void main(String[] args) throws Exception {
+    String mode = args[0];
+    int parallelism = Integer.parseInt(args[1]);
+    Path samplesFile = Path.of(args[2]);
+    String adminUrl =
+        Objects.requireNonNull(System.getProperty("bench.adminUrl"), "-Dbench.adminUrl");
+    String database = Objects.requireNonNull(System.getProperty("bench.db"), "-Dbench.db");
+
+    SuiteOutcome outcome = new SuiteOutcome();
+    ConnectionSampler sampler =
+        ConnectionSampler.start(adminUrl, ConnectionSampler.Scope.DATABASE, database);
+    long start = System.nanoTime();
+    sampler.record(start);
+    try (LauncherSession session = LauncherFactory.openSession()) {
+      session.getLauncher().execute(request(parallelism), outcome);
+    } // the session's end closes the shared pool, so its close is inside the measured time
+    long elapsed = System.nanoTime() - start;
+    Thread.sleep(300); // let the server reap closed connections: the chart shows the drain
+    sampler.stop();
+    System.out.println(new ModeResult(mode, elapsed / 1e9, sampler.peak(), outcome.result(start)));
+    sampler.write(samplesFile);
+  }
+
+  private static LauncherDiscoveryRequest request(int parallelism) {
+    String threads = Integer.toString(parallelism);
+    return LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectPackage(SUITE_PACKAGE))
+        .configurationParameter(
+            "junit.jupiter.execution.parallel.enabled", Boolean.toString(parallelism > 1))
+        .configurationParameter("junit.jupiter.execution.parallel.mode.default", "same_thread")
+        .configurationParameter(
+            "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+        .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+        .configurationParameter(
+            "junit.jupiter.execution.parallel.config.fixed.parallelism", threads)
+        .configurationParameter(
+            "junit.jupiter.execution.parallel.config.fixed.max-pool-size", threads)
+        .build();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.poolguard.bench.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What the generated suite's JVM was started with (system properties {@code bench.*}): its pool
+ * style, the per-class pools' URL and user, and the server time each test spends.
+ */
+record SuiteSettings(PoolStyle pool, String perClassUrl, String user, String sleepSeconds) {
+  static final String POOL = "bench.pool";
+  static final String JDBC_URL = "bench.jdbcUrl";
+  static final String USER = "bench.user";
+  static final String SLEEP_SECONDS = "bench.sleepSeconds";
+
+  static SuiteSettings fromSystemProperties() {
+    return new SuiteSettings(
+        PoolStyle.valueOf(required(POOL)),
+        required(JDBC_URL),
+        required(USER),
+        required(SLEEP_SECONDS));
+  }
+
+  private static String required(String name) {
+    return requireNonNull(
+        System.getProperty(name),
+        () -> "-D" + name + " is not set: start the suite through RuntimeBenchmark");
+  }
+}
