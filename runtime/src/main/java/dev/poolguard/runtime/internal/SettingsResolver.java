@@ -183,6 +183,17 @@ public final class SettingsResolver {
         reportDir == null ? defaults.reportDir() : Path.of(reportDir.value()));
   }
 
+  /**
+   * {@code poolguard.hygiene}: system property, then the properties file, then {@code reset}. The
+   * same for every pool of the JVM.
+   *
+   * @throws PoolGuardException when the value is not reset, fail or off
+   */
+  HygieneMode hygiene() {
+    return new SettingParser("every pool of this test JVM")
+        .choice(sources().lookup("hygiene", null), HygieneMode.class, HygieneMode.RESET);
+  }
+
   private Setting findUrl(SettingSources sources) {
     Setting configured = sources.url();
     if (configured != null) {
