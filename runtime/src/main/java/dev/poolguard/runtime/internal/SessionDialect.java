@@ -69,8 +69,9 @@ interface SessionDialect {
           PostgresSessions.isDriverPresent()
               ? new PostgresSessions(settings.pgbouncer())
               : SessionDialect.NOTHING;
-      case MARIADB, MYSQL -> new MariaDbSessions();
-      case H2, OTHER -> NOTHING;
+      case MARIADB -> new MariaDbSessions();
+      // MySQL has neither @@in_transaction nor information_schema.USER_VARIABLES.
+      case MYSQL, H2, OTHER -> NOTHING;
     };
   }
 }
