@@ -3,6 +3,7 @@ package dev.poolguard.runtime;
 import dev.poolguard.runtime.internal.BorrowTracker;
 import dev.poolguard.runtime.internal.FailureMessages;
 import dev.poolguard.runtime.internal.Leak;
+import dev.poolguard.runtime.internal.SessionHygiene;
 import dev.poolguard.runtime.internal.TestAttribution;
 import dev.poolguard.runtime.internal.TestOwner;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * With {@code poolguard.leaks=fail}, fails a test that ends holding a connection it borrowed, and a
- * class whose {@code @BeforeAll} / {@code @AfterAll} did. A {@link
+ * class whose {@code @BeforeAll} / {@code @AfterAll} did; with {@code poolguard.hygiene=fail}, one
+ * that gave a connection back with session state left on it. A {@link
  * org.junit.platform.launcher.TestExecutionListener} only observes, so failing takes a Jupiter
  * extension: active for every class when {@code
  * junit.jupiter.extensions.autodetection.enabled=true} (it is listed in {@code META-INF/services}),
@@ -41,8 +43,12 @@ public final class PoolGuardLeakExtension implements AfterEachCallback, AfterAll
       return;
     }
     List<Leak> failing = BorrowTracker.leaksOf(owner).stream().filter(Leak::failsTest).toList();
+    List<String> dirty = SessionHygiene.failuresOf(owner);
     if (!failing.isEmpty()) {
       throw new AssertionError(FailureMessages.leakedByTest(owner.label(), failing));
+    }
+    if (!dirty.isEmpty()) {
+      throw new AssertionError("PoolGuard (poolguard.hygiene=fail): " + String.join(" ", dirty));
     }
   }
 }

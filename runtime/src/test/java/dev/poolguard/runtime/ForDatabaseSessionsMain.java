@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.poolguard.runtime.fixtures.ForDatabaseSuite;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import javax.sql.DataSource;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -18,6 +19,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 public final class ForDatabaseSessionsMain {
   private ForDatabaseSessionsMain() {}
 
+  // The outer session is held open, not used: the nested one runs inside it.
+  @SuppressWarnings("try")
   public static void main(String[] args) {
     try (LauncherSession outer = LauncherFactory.openSession()) {
       SummaryGeneratingListener listener = new SummaryGeneratingListener();
@@ -30,7 +33,9 @@ public final class ForDatabaseSessionsMain {
                     .build(),
                 listener);
       }
-      listener.getSummary().printFailuresTo(new PrintWriter(System.out, true), 20);
+      listener
+          .getSummary()
+          .printFailuresTo(new PrintWriter(System.out, true, StandardCharsets.UTF_8), 20);
       System.out.println("succeeded=" + listener.getSummary().getTestsSucceededCount());
       print("afterNested");
     }

@@ -55,6 +55,8 @@ class ForDatabaseTest {
         + SECOND_DATABASE;
   }
 
+  // The connection is held, not used: it opens the pool whose name is compared.
+  @SuppressWarnings("try")
   @Test
   void theSameUrlAndUserIsTheDefaultPoolWhenPoolguardUrlNamesThatDatabase() throws SQLException {
     // Surefire configures poolguard.url/user with the same database.
@@ -102,7 +104,7 @@ class ForDatabaseTest {
     DataSource foreign = new org.postgresql.ds.PGSimpleDataSource();
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> SharedTestDataSource.stats(foreign));
-    assertTrue(e.getMessage().contains("PGSimpleDataSource"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("PGSimpleDataSource"), e.getMessage());
   }
 
   @Test
@@ -113,8 +115,8 @@ class ForDatabaseTest {
             () ->
                 SharedTestDataSource.forDatabase(
                     "postgres:/nohost?password=" + PASSWORD, ROLE, PASSWORD, "context x"));
-    assertTrue(e.getMessage().contains("context x"), e.getMessage());
-    assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("context x"), e.getMessage());
+    assertFalse(String.valueOf(e.getMessage()).contains(PASSWORD), e.getMessage());
   }
 
   @Test
@@ -132,7 +134,7 @@ class ForDatabaseTest {
                 "-Dfixture.user=" + ROLE,
                 "-Dfixture.password=" + PASSWORD));
     Properties seen = new Properties();
-    for (String line : output.split("\n")) {
+    for (String line : output.lines().toList()) {
       int equals = line.indexOf('=');
       if (line.startsWith("after") || line.startsWith("succeeded")) {
         seen.setProperty(line.substring(0, equals), line.substring(equals + 1).strip());

@@ -32,7 +32,7 @@ class LauncherSessionLifecycleTest {
                 "-Dpoolguard.url=" + TestDatabases.POSTGRES_URL,
                 "-Dpoolguard.user=" + TestDatabases.POSTGRES_USER));
     Properties seen = new Properties();
-    for (String line : output.split("\n")) {
+    for (String line : output.lines().toList()) {
       if (line.startsWith("session")) {
         seen.setProperty(
             line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1).strip());

@@ -247,7 +247,7 @@ class LeakAttributionTest {
     assertEquals("1", report.group(1), "time-outs");
 
     Path timeline = Path.of(String.valueOf(report.group(3)));
-    assertEquals(reportDir.toRealPath(), timeline.getParent().toRealPath());
+    assertEquals(reportDir.toRealPath(), timeline.toRealPath().getParent());
     Document svg = parseXml(timeline);
     assertEquals("svg", svg.getDocumentElement().getLocalName());
     String text = svg.getDocumentElement().getTextContent();

@@ -66,7 +66,8 @@ public final class LeakSuiteMain {
     StringBuilder text = new StringBuilder();
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t.getMessage() != null) {
-        text.append(text.length() == 0 ? "" : " <- ").append(t.getMessage().replace('\n', '|'));
+        text.append(text.length() == 0 ? "" : " <- ")
+            .append(String.valueOf(t.getMessage()).replace('\n', '|'));
       }
     }
     return text.toString();

@@ -2,6 +2,7 @@ package dev.poolguard.runtime;
 
 import dev.poolguard.runtime.fixtures.SuiteRecorder;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
@@ -16,7 +17,7 @@ public final class SessionLifecycleMain {
     for (int session = 1; session <= 2; session++) {
       SuiteRecorder.reset();
       TestExecutionSummary summary = SuiteLauncher.runSuiteInNewSession();
-      summary.printFailuresTo(new PrintWriter(System.out, true), 20);
+      summary.printFailuresTo(new PrintWriter(System.out, true, StandardCharsets.UTF_8), 20);
       System.out.println("session" + session + ".succeeded=" + summary.getTestsSucceededCount());
       System.out.println("session" + session + ".failed=" + summary.getTotalFailureCount());
       System.out.println("session" + session + ".pools=" + SuiteRecorder.poolNames());

@@ -53,7 +53,8 @@ class UniqueSlugsTest {
     }
     IllegalArgumentException tooShort =
         assertThrows(IllegalArgumentException.class, () -> UniqueSlugs.of("package", 5));
-    assertTrue(tooShort.getMessage().contains("maxLength is 5"), tooShort.getMessage());
+    assertTrue(
+        String.valueOf(tooShort.getMessage()).contains("maxLength is 5"), tooShort.getMessage());
   }
 
   @Test
@@ -109,7 +110,7 @@ class UniqueSlugsTest {
 
   private static List<String> lines(String output) {
     List<String> lines = new ArrayList<>();
-    for (String line : output.split("\n")) {
+    for (String line : output.lines().toList()) {
       if (line.startsWith("test-package-")) {
         lines.add(line.strip());
       }

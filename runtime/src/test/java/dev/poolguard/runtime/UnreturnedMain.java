@@ -11,7 +11,9 @@ import java.sql.SQLException;
 public final class UnreturnedMain {
   private UnreturnedMain() {}
 
-  @SuppressWarnings("unused") // never returned, on purpose
+  // The first connection is never returned, on purpose; the second is borrowed only to see whether
+  // the pool still hands one out.
+  @SuppressWarnings({"unused", "try"})
   public static void main(String[] args) {
     try {
       Connection neverReturned = SharedTestDataSource.get().getConnection();
@@ -19,7 +21,8 @@ public final class UnreturnedMain {
         System.out.println("second borrow succeeded");
       }
     } catch (SQLException e) {
-      System.out.println("second borrow failed: " + e.getMessage().replace('\n', '|'));
+      System.out.println(
+          "second borrow failed: " + String.valueOf(e.getMessage()).replace('\n', '|'));
     }
     System.out.flush();
   }

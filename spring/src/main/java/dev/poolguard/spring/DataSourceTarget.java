@@ -1,6 +1,7 @@
 package dev.poolguard.spring;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.poolguard.runtime.internal.Redaction;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -29,8 +30,14 @@ record DataSourceTarget(
    */
   private static final List<PoolType> OTHER_POOLS =
       List.of(
-          new PoolType("org.apache.tomcat.jdbc.pool.DataSourceProxy", "url", "username"),
-          new PoolType("org.apache.commons.dbcp2.BasicDataSource", "url", "username"));
+          // Tomcat's getPassword() answers "Password not available as DataSource/JMX operation.";
+          // the password itself is in its pool properties.
+          new PoolType(
+              "org.apache.tomcat.jdbc.pool.DataSourceProxy",
+              "url",
+              "username",
+              "poolProperties.password"),
+          new PoolType("org.apache.commons.dbcp2.BasicDataSource", "url", "username", "password"));
 
   /** In-memory databases take no server connection; they keep the context's own pool. */
   private static final List<String> IN_MEMORY_PREFIXES =
@@ -55,7 +62,7 @@ record DataSourceTarget(
         return new DataSourceTarget(
             (String) properties.getPropertyValue(type.urlProperty()),
             (String) properties.getPropertyValue(type.userProperty()),
-            (String) properties.getPropertyValue("password"));
+            (String) properties.getPropertyValue(type.passwordProperty()));
       }
     }
     return null;
@@ -71,31 +78,20 @@ record DataSourceTarget(
   @Override
   public String toString() {
     return "DataSourceTarget["
-        + withoutParameters(jdbcUrl)
+        + (jdbcUrl == null ? null : Redaction.url(jdbcUrl))
         + ", user "
         + user
         + ", password "
-        + (password == null ? "none" : "****")
+        + (password == null ? "none" : Redaction.MASK)
         + "]";
   }
 
-  /** Parameters may carry a password ({@code ?password=...}): they are left out. */
-  static @Nullable String withoutParameters(@Nullable String url) {
-    if (url == null) {
-      return null;
-    }
-    int end = url.length();
-    for (char separator : new char[] {'?', ';'}) {
-      int at = url.indexOf(separator);
-      if (at >= 0 && at < end) {
-        end = at;
-      }
-    }
-    return url.substring(0, end);
-  }
-
-  /** A pool class, known by name (it may be absent), and the names of its URL and user. */
-  private record PoolType(String className, String urlProperty, String userProperty) {
+  /**
+   * A pool class, known by name (it may be absent), and the property paths of its URL, user and
+   * password.
+   */
+  private record PoolType(
+      String className, String urlProperty, String userProperty, String passwordProperty) {
     boolean matches(Class<?> type) {
       for (Class<?> c = type; c != null; c = c.getSuperclass()) {
         if (c.getName().equals(className)) {

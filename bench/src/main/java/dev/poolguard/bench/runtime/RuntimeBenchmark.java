@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The runtime benchmark: one generated suite run in every {@link RuntimeMode}, side by side in one
@@ -33,7 +35,7 @@ public final class RuntimeBenchmark {
   private static final String USAGE =
       "usage: RuntimeBenchmark --server=jdbc:postgresql://host:port --admin=postgres --role=r --db=d"
           + " --work=dir --chart=file [--classes=30] [--tests=25] [--rounds=3] [--sleep=0.004]"
-          + " [--limit=20] [--parallel=4] [--pool-size=3] [--smoke]"
+          + " [--limit=20] [--parallel=4] [--pool-size=3] [--smoke] [--hygiene]"
           + " [--per-class-url=jdbc --shared-url=jdbc --refusal=text --title=text]";
 
   /** How long one mode may take before it counts as hung. */
@@ -51,7 +53,9 @@ public final class RuntimeBenchmark {
             require(opts, "db"));
     int classes = Integer.parseInt(opts.getOrDefault("classes", "30"));
     int tests = Integer.parseInt(opts.getOrDefault("tests", "25"));
-    int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
+    boolean hygiene = opts.containsKey("hygiene");
+    List<RuntimeMode> modes = hygiene ? RuntimeMode.HYGIENE : RuntimeMode.ALL;
+    int rounds = Integer.parseInt(opts.getOrDefault("rounds", hygiene ? "5" : "3"));
     int limit = Integer.parseInt(opts.getOrDefault("limit", "20"));
     int parallel = Integer.parseInt(opts.getOrDefault("parallel", "4"));
     int poolSize = Integer.parseInt(opts.getOrDefault("pool-size", "3"));
@@ -82,6 +86,7 @@ public final class RuntimeBenchmark {
     jvm.add("-Dbench.adminUrl=" + db.adminUrl());
     jvm.add("-Dbench.db=" + db.name());
     jvm.add("-D" + SuiteSettings.SLEEP_SECONDS + "=" + opts.getOrDefault("sleep", "0.004"));
+    jvm.add("-D" + SuiteSettings.LIGHT + "=" + hygiene);
     jvm.add("-D" + SuiteSettings.JDBC_URL + "=" + perClassUrl);
     jvm.add("-D" + SuiteSettings.USER + "=" + db.role());
     jvm.add("-Dpoolguard.url=" + sharedUrl);
@@ -90,6 +95,7 @@ public final class RuntimeBenchmark {
     jvm.add("-Dorg.slf4j.simpleLogger.log.com.zaxxer.hikari.pool.HikariPool=debug");
 
     Map<RuntimeMode, List<ModeResult>> byMode = new LinkedHashMap<>();
+    Map<RuntimeMode, List<String>> perBorrow = new LinkedHashMap<>();
     for (int round = 1; round <= rounds; round++) {
       log(
           "round "
@@ -101,10 +107,13 @@ public final class RuntimeBenchmark {
               + "/<mode>.r"
               + round
               + ".log)");
-      for (RuntimeMode mode : RuntimeMode.ALL) {
+      for (RuntimeMode mode : modes) {
         ModeResult result = runMode(jvm, mode, parallel, round, work, refusal);
-        log("round " + round + ": " + result);
+        String transactions =
+            transactionsPerBorrow(work.resolve(mode.name() + ".r" + round + ".line"));
+        log("round " + round + ": " + result + " " + transactions);
         byMode.computeIfAbsent(mode, m -> new ArrayList<>()).add(result);
+        perBorrow.computeIfAbsent(mode, m -> new ArrayList<>()).add(transactions);
         db.awaitDrained();
       }
     }
@@ -119,9 +128,13 @@ public final class RuntimeBenchmark {
           work.resolve("samples-" + e.getKey().name() + ".csv"),
           StandardCopyOption.REPLACE_EXISTING);
       figures.add(figure);
-      report.append(figure).append('\n');
+      report
+          .append(figure)
+          .append(' ')
+          .append(perBorrow.getOrDefault(e.getKey(), List.of()).get(median))
+          .append('\n');
     }
-    report.append(Ratios.over(RuntimeMode.ALL.get(0).name(), figures)).append('\n');
+    report.append(Ratios.over(modes.get(0).name(), figures)).append('\n');
     System.out.print(report);
     Files.writeString(work.resolve("results.txt"), report, UTF_8);
     Files.createDirectories(chart.toAbsolutePath().getParent());
@@ -200,6 +213,23 @@ public final class RuntimeBenchmark {
     return result;
   }
 
+  /**
+   * {@code transactions-per-borrow=2.01}: the server's count over the tests' borrows, from the line
+   * the mode's JVM printed before its result.
+   */
+  private static String transactionsPerBorrow(Path line) throws IOException {
+    Matcher m =
+        Pattern.compile("transactions=(\\d+) borrows=(\\d+)")
+            .matcher(Files.exists(line) ? Files.readString(line, UTF_8) : "");
+    if (!m.find() || Long.parseLong(m.group(2)) == 0) {
+      return "transactions-per-borrow=unknown";
+    }
+    return String.format(
+        Locale.ROOT,
+        "transactions-per-borrow=%.2f",
+        Long.parseLong(m.group(1)) / (double) Long.parseLong(m.group(2)));
+  }
+
   /** The median round's time, the highest peak of all rounds, the worst result. */
   private static ModeResult summarize(List<ModeResult> rounds) {
     ModeResult median = median(rounds);
@@ -225,7 +255,7 @@ public final class RuntimeBenchmark {
   }
 
   private static RuntimeMode modeNamed(String name) {
-    return RuntimeMode.ALL.stream()
+    return Stream.concat(RuntimeMode.ALL.stream(), RuntimeMode.HYGIENE.stream())
         .filter(m -> m.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no mode " + name));

@@ -16,6 +16,15 @@ record RuntimeMode(String name, PoolStyle pool, boolean parallel) {
           new RuntimeMode("shared-parallel", PoolStyle.SHARED, true),
           new RuntimeMode("per-class-parallel", PoolStyle.PER_CLASS, true));
 
+  /**
+   * {@code --hygiene}: the shared pool against the hand-written static pool of the same size, both
+   * serial, each test one borrow for an insert and a count; the first is the ratio's reference.
+   */
+  static final List<RuntimeMode> HYGIENE =
+      List.of(
+          new RuntimeMode("static", PoolStyle.STATIC, false),
+          new RuntimeMode("shared", PoolStyle.SHARED, false));
+
   int parallelism(int parallel) {
     return this.parallel ? parallel : 1;
   }

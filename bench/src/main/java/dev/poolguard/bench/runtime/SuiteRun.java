@@ -5,11 +5,17 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import dev.poolguard.bench.common.ConnectionSampler;
 import dev.poolguard.bench.common.ModeResult;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Objects;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
  * Runs the generated suite once in one mode, in this JVM, through the JUnit Platform launcher,
@@ -36,18 +42,46 @@ public final class SuiteRun {
     String database = Objects.requireNonNull(System.getProperty("bench.db"), "-Dbench.db");
 
     SuiteOutcome outcome = new SuiteOutcome();
+    SummaryGeneratingListener tests = new SummaryGeneratingListener();
+    long transactionsBefore = transactions(adminUrl, database);
     ConnectionSampler sampler =
         ConnectionSampler.start(adminUrl, ConnectionSampler.Scope.DATABASE, database);
     long start = System.nanoTime();
     sampler.record(start);
     try (LauncherSession session = LauncherFactory.openSession()) {
-      session.getLauncher().execute(request(parallelism), outcome);
+      session.getLauncher().execute(request(parallelism), outcome, tests);
+      PoolStyle.closeStatic();
     } // the session's end closes the shared pool, so its close is inside the measured time
     long elapsed = System.nanoTime() - start;
     Thread.sleep(300); // let the server reap closed connections: the chart shows the drain
     sampler.stop();
+    // Every connection is closed now, and a backend flushes its counters as it exits: each test
+    // borrows once, so this is the server's count of transactions per borrow.
+    System.out.println(
+        "transactions="
+            + (transactions(adminUrl, database) - transactionsBefore)
+            + " borrows="
+            + tests.getSummary().getTestsStartedCount());
     System.out.println(new ModeResult(mode, elapsed / 1e9, sampler.peak(), outcome.result(start)));
     sampler.write(samplesFile);
+  }
+
+  /**
+   * The server's count of transactions committed and rolled back in {@code database}, read on an
+   * administrative connection of its own (to another database), as the sampler's is.
+   */
+  @SuppressWarnings("PerTestDatabaseClient") // not the suite's client: it must not count itself
+  private static long transactions(String adminUrl, String database) throws SQLException {
+    try (Connection admin = DriverManager.getConnection(adminUrl);
+        PreparedStatement statement =
+            admin.prepareStatement(
+                "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = ?")) {
+      statement.setString(1, database);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   private static LauncherDiscoveryRequest request(int parallelism) {

@@ -68,7 +68,8 @@ final class ErrorProneJavac {
             "org.junit.Test",
             "org.testng.annotations.Test",
             "org.apiguardian.api.API",
-            "org.opentest4j.AssertionFailedError")
+            "org.opentest4j.AssertionFailedError",
+            "jakarta.persistence.Entity")
         .map(ErrorProneJavac::jarOf)
         .distinct()
         .collect(Collectors.joining(java.io.File.pathSeparator));

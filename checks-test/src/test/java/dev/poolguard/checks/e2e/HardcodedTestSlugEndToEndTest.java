@@ -17,7 +17,11 @@ final class HardcodedTestSlugEndToEndTest extends CheckEndToEndTest {
   List<String> expectedMessages() {
     return List.of(
         "The fixed value \"test-package\" is written into the unique key 'slug' (setSlug(..))",
-        "No automatic fix: the same value is asserted");
+        "No automatic fix: the same value is asserted",
+        "The fixed value \"alice\" is written into the unique key 'username' (setUsername(..));"
+            + " Customer.username is the entity's @Id",
+        "No automatic fix: Customer.referralCode holds at most 32 characters"
+            + " (@Column(length = 32))");
   }
 
   @Test
@@ -32,10 +36,14 @@ final class HardcodedTestSlugEndToEndTest extends CheckEndToEndTest {
     assertThat(result.patch())
         .contains(
             "+    catalog.insertRow(Map.of(\"name\", \"Row\", \"slug\", UniqueSlugs.of(\"row-package\")));");
+    // A key from the JPA mapping; the referral code's column is too short for a generated value.
+    assertThat(result.patch()).contains("+    customer.setUsername(UniqueSlugs.of(\"alice\"));");
     // The slug asserted later in the same test gets no fix and is still reported (one line lower:
     // the patch added an import).
     assertThat(result.remaining())
-        .containsExactly(diagnostic("src/test/java/com/acme/catalog/ProductCatalogTest.java:47"));
+        .containsExactly(
+            diagnostic("src/test/java/com/acme/catalog/CustomerTest.java:13"),
+            diagnostic("src/test/java/com/acme/catalog/ProductCatalogTest.java:47"));
     assertThat(result.otherErrors()).isEmpty();
   }
 }

@@ -86,8 +86,8 @@ public final class SharedPoolHolders {
    * static initializer, a method that null-checks a {@code static} field before filling it (a
    * guarding {@code if}, double-checked locking, or an early {@code if (pool != null) return
    * pool;}), the mapping function of {@code computeIfAbsent} on a {@code static} map or of JUnit's
-   * root {@code ExtensionContext.Store} (one value per key for the whole run), or the null branch
-   * of {@code updateAndGet} on a {@code static AtomicReference}.
+   * run-wide {@code ExtensionContext.Store} (one value per key for the whole run), or the null
+   * branch of {@code updateAndGet} on a {@code static AtomicReference}.
    */
   static boolean isSingletonCreation(VisitorState state) {
     return isSingletonContext(state.getPath(), 0, state);

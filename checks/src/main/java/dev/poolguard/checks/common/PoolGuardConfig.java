@@ -22,6 +22,7 @@ public final class PoolGuardConfig {
   static final String ADDITIONAL_CLIENTS = "PerTestDatabaseClient:AdditionalClients";
   static final String KEY_FIELDS = "HardcodedTestSlug:Fields";
   static final String UNIQUE_FACTORIES = "HardcodedTestSlug:UniqueFactories";
+  static final String KEYS_FROM_MAPPING = "HardcodedTestSlug:KeysFromMapping";
   static final String ADDITIONAL_ACQUIRERS = "TestConnectionLeak:AdditionalAcquirers";
 
   /** Source-path fragments of the test source sets Maven and Gradle lay out by convention. */
@@ -45,6 +46,7 @@ public final class PoolGuardConfig {
   private final ImmutableList<MemberName> additionalClients;
   private final ImmutableList<String> keyFields;
   private final ImmutableList<MemberName> uniqueFactories;
+  private final boolean keysFromMapping;
   private final ImmutableList<MemberName> additionalAcquirers;
 
   public PoolGuardConfig(ErrorProneFlags flags) {
@@ -61,6 +63,7 @@ public final class PoolGuardConfig {
     this.additionalClients = FlagValues.members(flags, ADDITIONAL_CLIENTS);
     this.keyFields = FlagValues.identifiers(flags, KEY_FIELDS, DEFAULT_KEY_FIELDS);
     this.uniqueFactories = FlagValues.members(flags, UNIQUE_FACTORIES);
+    this.keysFromMapping = FlagValues.bool(flags, KEYS_FROM_MAPPING, true);
     this.additionalAcquirers = FlagValues.members(flags, ADDITIONAL_ACQUIRERS);
   }
 
@@ -119,6 +122,14 @@ public final class PoolGuardConfig {
    */
   public ImmutableList<MemberName> uniqueFactories() {
     return uniqueFactories;
+  }
+
+  /**
+   * {@code HardcodedTestSlug:KeysFromMapping}: whether the unique keys the domain model's mapping
+   * declares (JPA, Hibernate, Spring Data) are keys too (default true).
+   */
+  public boolean keysFromMapping() {
+    return keysFromMapping;
   }
 
   /**

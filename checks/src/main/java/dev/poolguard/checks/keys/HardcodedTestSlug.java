@@ -65,7 +65,6 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
 
   private final TestCodeDetector testCode;
   private final KeySlots slots;
-  private final KeyNames keys;
   private final Rollout rollout;
   private final UnitTrees.Candidates writingTrees;
 
@@ -82,8 +81,8 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
   private HardcodedTestSlug(PoolGuardConfig config) {
     this.testCode = new TestCodeDetector(config);
     this.rollout = new Rollout(config, canonicalName());
-    this.keys = new KeyNames(config.keyFields());
-    this.slots = new KeySlots(keys, config.uniqueFactories());
+    this.slots =
+        new KeySlots(config.keyFields(), config.keysFromMapping(), config.uniqueFactories());
     this.writingTrees =
         new UnitTrees.Candidates(WRITING_TREES, slots::mayHaveSlots, slots::mayHaveSlots);
   }
@@ -96,7 +95,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
           this,
           state,
           trees.sites(writingTrees, state),
-          new InUnit(slots.forCompilation(state), new ConstantStrings(unit)));
+          new InUnit(slots.forCompilation(state), new ConstantStrings(unit), unit));
     }
     return Description.NO_MATCH;
   }
@@ -109,26 +108,35 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
   private final class InUnit implements UnitTrees.SiteMatcher {
     private final KeySlots.InCompilation compilationSlots;
     private final ConstantStrings values;
+    private final CompilationUnitTree unit;
+    private @Nullable Boolean reachesDatabase;
 
-    InUnit(KeySlots.InCompilation compilationSlots, ConstantStrings values) {
+    InUnit(
+        KeySlots.InCompilation compilationSlots, ConstantStrings values, CompilationUnitTree unit) {
       this.compilationSlots = compilationSlots;
       this.values = values;
+      this.unit = unit;
     }
 
     @Override
     public Description match(UnitTrees.Site site, VisitorState unitState) {
-      return HardcodedTestSlug.this.match(site, compilationSlots, values, unitState);
+      return HardcodedTestSlug.this.match(site, this, unitState);
+    }
+
+    /** Whether the unit's test data can reach a database ({@link DatabaseUse}), decided once. */
+    boolean reachesDatabase(VisitorState state) {
+      if (reachesDatabase == null) {
+        reachesDatabase = DatabaseUse.inUnit(unit, state);
+      }
+      return reachesDatabase;
     }
   }
 
-  private Description match(
-      UnitTrees.Site site,
-      KeySlots.InCompilation compilationSlots,
-      ConstantStrings values,
-      VisitorState unitState) {
+  private Description match(UnitTrees.Site site, InUnit unit, VisitorState unitState) {
+    KeySlots.InCompilation compilationSlots = unit.compilationSlots;
     Tree leaf = site.tree();
     if (leaf instanceof AssignmentTree assignment) {
-      return matchAssignment(assignment, site.path(), values, unitState);
+      return matchAssignment(assignment, site.path(), unit, unitState);
     }
     List<? extends ExpressionTree> arguments =
         leaf instanceof MethodInvocationTree call
@@ -143,18 +151,18 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
       return Description.NO_MATCH;
     }
     List<KeySlots.Slot> found = compilationSlots.slots(method, arguments, unitState);
-    return found.isEmpty() ? Description.NO_MATCH : describe(found, values, site.path(), unitState);
+    return found.isEmpty() ? Description.NO_MATCH : describe(found, unit, site.path(), unitState);
   }
 
   /** {@code product.slug = "test-package"} on a data object's field. */
   private Description matchAssignment(
-      AssignmentTree tree, TreePath path, ConstantStrings values, VisitorState unitState) {
+      AssignmentTree tree, TreePath path, InUnit unit, VisitorState unitState) {
     if (!(tree.getVariable() instanceof MemberSelectTree target)
         || Trees.isThis(target.getExpression()) // a class initialising its own field
         || !(ASTHelpers.getSymbol(target) instanceof VarSymbol field)) {
       return Description.NO_MATCH;
     }
-    String key = slots.keyOfField(field);
+    UniqueKey key = unit.compilationSlots.keyOfField(field);
     if (key == null
         || (field.owner instanceof ClassSymbol owner
             && TestFrameworks.declaresTests(owner, unitState))) {
@@ -163,7 +171,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     KeySlots.Slot slot =
         new KeySlots.Slot(
             tree.getExpression(), key, () -> "field " + field.getSimpleName(), KeySlots.Kind.NAMED);
-    return describe(ImmutableList.of(slot), values, path, unitState);
+    return describe(ImmutableList.of(slot), unit, path, unitState);
   }
 
   /**
@@ -172,13 +180,17 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
    * and only reads the slug.
    */
   private Description describe(
-      List<KeySlots.Slot> found, ConstantStrings values, TreePath path, VisitorState unitState) {
+      List<KeySlots.Slot> found, InUnit unit, TreePath path, VisitorState unitState) {
+    ConstantStrings values = unit.values;
     List<KeySlots.Slot> fixed = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) { // indexed: no iterator per call
       KeySlots.Slot slot = found.get(i);
       String text = values.stringValue(slot.value());
-      if (text != null && !text.isBlank()) {
+      if (text != null
+          && !text.isBlank()
+          && CompositeKeys.othersCollide(slot, path, values)
+          && isStoredData(slot, text, unit, path, unitState)) {
         fixed.add(slot);
         texts.add(text);
       }
@@ -190,7 +202,7 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
     Map<String, Boolean> writtenByKey = new HashMap<>();
     for (int i = fixed.size() - 1; i >= 0; i--) {
       if (!writtenByKey.computeIfAbsent(
-          fixed.get(i).key(),
+          fixed.get(i).key().name(),
           key -> !new WriteContext(values, state, key).isOnlyReadOrExpected(path))) {
         fixed.remove(i);
         texts.remove(i);
@@ -200,24 +212,67 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
       return Description.NO_MATCH;
     }
     List<ExpressionTree> valueTrees = new ArrayList<>();
-    fixed.forEach(s -> valueTrees.add(s.value()));
-    UniqueSlugFix.Outcome outcome = UniqueSlugFix.forValues(valueTrees, texts, values, state);
+    List<@Nullable MappedKey> mappings = new ArrayList<>();
+    for (KeySlots.Slot slot : fixed) {
+      valueTrees.add(slot.value());
+      mappings.add(slot.key().mapping());
+    }
+    UniqueSlugFix.Outcome outcome =
+        UniqueSlugFix.forValues(valueTrees, texts, mappings, values, state);
     Description.Builder description =
         buildDescription(fixed.get(0).value())
             .setMessage(message(fixed.get(0), texts.get(0), outcome.withheldBecause()));
     return rollout.finish(description, outcome.fix(), state);
   }
 
+  /**
+   * Whether the data a key learnt from the mapping is written into is stored: an entity's key in a
+   * unit that reaches no database, or deliberately invalid input, is a plain object's value. A
+   * configured name's slot is judged by name alone, as before there was a mapping to read.
+   */
+  private static boolean isStoredData(
+      KeySlots.Slot slot, String text, InUnit unit, TreePath path, VisitorState unitState) {
+    MappedKey mapping = slot.key().mapping();
+    return mapping == null
+        || (!InvalidInput.breaksLimits(text, mapping.limits())
+            && !InvalidInput.inInvalidDataMethod(path)
+            && unit.reachesDatabase(unitState)
+            && DatabaseUse.inWritingMethod(path, unitState));
+  }
+
   private static String message(KeySlots.Slot slot, String text, @Nullable String withheldBecause) {
     String quoted = UniqueSlugFix.quoted(text);
     String message =
         String.format(
-            "The fixed value %s is written into the unique key '%s' (%s). A hardcoded unique key"
+            "The fixed value %s is written into the unique key '%s' (%s)%s. A hardcoded unique key"
                 + " passes alone but collides as soon as two test classes, forks or CI jobs share the"
                 + " database, or a rerun meets rows an earlier run left behind ('duplicate key value"
                 + " violates unique constraint'). Generate it per run: UniqueSlugs.of(%s) from"
                 + " poolguard-runtime, or your project's unique-key factory.",
-            quoted, slot.key(), slot.where().get(), quoted);
+            quoted, slot.key().name(), slot.where().get(), mapping(slot.key()), quoted);
     return withheldBecause == null ? message : message + " " + withheldBecause;
+  }
+
+  /** What made the key one: {@code "; User.username is the entity's @Id"}, or nothing. */
+  private static String mapping(UniqueKey key) {
+    MappedKey mapping = key.mapping();
+    if (mapping == null) {
+      return "";
+    }
+    String composite =
+        mapping.isComposite()
+            ? ", and its other columns ("
+                + String.join(", ", mapping.otherParts())
+                + ") are written fixed or not at all"
+            : "";
+    return key.byName()
+        ? "; the name stands for "
+            + mapping.type()
+            + "."
+            + mapping.property()
+            + ", which "
+            + mapping.reason()
+            + composite
+        : "; " + mapping.describe() + composite;
   }
 }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,21 +14,37 @@ import org.jspecify.annotations.Nullable;
  * <p>A name denotes a key when its <em>last words</em> are the key's words, comparing
  * case-insensitively, with words split at camel-case humps, underscores, hyphens and dots: {@code
  * slug}, {@code SLUG}, {@code tenantSlug}, {@code tenant_slug}, {@code PRODUCT_SLUG} denote {@code
- * slug}; {@code slugs}, {@code slugify}, {@code slugLength}, {@code slugPrefix} do not.
+ * slug}; {@code slugs}, {@code slugify}, {@code slugLength}, {@code slugPrefix} do not. A name
+ * learnt from the domain model's mapping ({@code username}) is denoted only by a name of exactly
+ * its words ({@code username}, {@code USERNAME}, {@code :username}), not by {@code adminUsername}:
+ * the mapping names one property, not a family of them.
  */
 final class KeyNames {
+  // Configured names (HardcodedTestSlug:Fields): a name denotes one when its last words are its.
   private final ImmutableList<String> names;
   private final ImmutableList<ImmutableList<String>> keys;
+  // Names learnt from the mapping: a name denotes one only when all its words, run together, are
+  // its (user_name and userName denote the same column).
+  private final ImmutableList<String> exactNames;
+  private final ImmutableList<String> exactKeys;
   // The last word of each key: a name can only denote a key if it contains that word.
   private final ImmutableList<String> lastWords;
 
   KeyNames(ImmutableList<String> names) {
+    this(names, ImmutableList.of());
+  }
+
+  KeyNames(ImmutableList<String> names, ImmutableList<String> exactNames) {
     this.names = names;
     this.keys = names.stream().map(KeyNames::words).collect(ImmutableList.toImmutableList());
+    this.exactNames = exactNames;
+    this.exactKeys =
+        exactNames.stream().map(KeyNames::normalized).collect(ImmutableList.toImmutableList());
     this.lastWords =
-        keys.stream()
+        Stream.concat(keys.stream(), exactNames.stream().map(KeyNames::words))
             .filter(k -> !k.isEmpty())
             .map(k -> k.get(k.size() - 1))
+            .distinct()
             .collect(ImmutableList.toImmutableList());
   }
 
@@ -92,12 +109,36 @@ final class KeyNames {
 
   /** Like {@link #keyOf}, for a name already split into words. */
   @Nullable String keyOfWords(List<String> words) {
+    String exact = exactKeyOfWords(words);
+    return exact != null ? exact : configuredKeyOfWords(words);
+  }
+
+  /** The learnt name whose words {@code words} are, or {@code null}. */
+  @Nullable String exactKeyOfWords(List<String> words) {
+    if (exactKeys.isEmpty()) {
+      return null;
+    }
+    String joined = String.join("", words);
+    int index = exactKeys.indexOf(joined);
+    return index < 0 ? null : exactNames.get(index);
+  }
+
+  /** The configured name whose words end {@code words}, or {@code null}. */
+  @Nullable String configuredKeyOfWords(List<String> words) {
     for (int i = 0; i < keys.size(); i++) {
       if (endsWith(words, keys.get(i))) {
         return names.get(i);
       }
     }
     return null;
+  }
+
+  /**
+   * A name's words run together ({@code user_name}, {@code userName}, {@code USER_NAME} → {@code
+   * username}): how property and column names are compared.
+   */
+  static String normalized(CharSequence name) {
+    return String.join("", words(name.toString()));
   }
 
   private static boolean endsWith(List<String> words, List<String> key) {

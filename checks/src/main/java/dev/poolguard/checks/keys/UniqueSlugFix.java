@@ -61,6 +61,7 @@ final class UniqueSlugFix {
   static Outcome forValues(
       List<ExpressionTree> values,
       List<String> texts,
+      List<@Nullable MappedKey> keys,
       ConstantStrings constants,
       VisitorState state) {
     if (!RuntimeApi.isOnClasspath(RuntimeApi.UNIQUE_SLUGS, state)) {
@@ -81,6 +82,10 @@ final class UniqueSlugFix {
         return Outcome.NONE;
       }
       Replacement replacement = replacement(value, texts.get(i), source);
+      MappedKey key = keys.get(i);
+      if (key != null && replacement.code() != null) {
+        replacement = GeneratedValueLimits.keep(replacement, texts.get(i), source, key);
+      }
       String code = replacement.code();
       if (code == null) {
         return Outcome.withheld(replacement.withheldBecause());
@@ -90,20 +95,30 @@ final class UniqueSlugFix {
     return new Outcome(Optional.of(fix.build()), null);
   }
 
-  /** The {@code UniqueSlugs} call (after the class name) that keeps the kind of {@code text}. */
-  private record Replacement(@Nullable String code, String withheldBecause) {
-    static Replacement of(String code) {
-      return new Replacement(code, "");
+  /** Which {@code UniqueSlugs} method a replacement calls. */
+  enum Generated {
+    SLUG,
+    EMAIL,
+    NAME
+  }
+
+  /**
+   * The {@code UniqueSlugs} call (after the class name) that keeps the kind of {@code text}, or why
+   * there is none.
+   */
+  record Replacement(@Nullable String code, @Nullable Generated kind, String withheldBecause) {
+    static Replacement of(Generated kind, String code) {
+      return new Replacement(code, kind, "");
     }
 
     static Replacement withheld(String reason) {
-      return new Replacement(null, reason);
+      return new Replacement(null, null, reason);
     }
   }
 
   private static Replacement replacement(ExpressionTree value, String text, String source) {
     if (SLUG.matcher(text).matches()) {
-      return Replacement.of(".of(" + source + ")");
+      return Replacement.of(Generated.SLUG, ".of(" + source + ")");
     }
     Matcher email = EMAIL.matcher(text);
     if (email.matches()) {
@@ -115,6 +130,7 @@ final class UniqueSlugFix {
                 + " write UniqueSlugs.email(..) where the value is defined.");
       }
       return Replacement.of(
+          Generated.EMAIL,
           ".email(" + quoted(email.group(1)) + ", " + quoted(email.group(2)) + ")");
     }
     if (!LETTER_OR_DIGIT.matcher(text).matches()) {
@@ -123,7 +139,7 @@ final class UniqueSlugFix {
               + " build a unique key from; choose a base such as \"test-item\".");
     }
     if (DISPLAY_NAME.matcher(text).matches()) {
-      return Replacement.of(".name(" + source + ")");
+      return Replacement.of(Generated.NAME, ".name(" + source + ")");
     }
     return Replacement.withheld(
         "No automatic fix: UniqueSlugs.of(..) would rewrite the value as a lower-case slug ("

@@ -768,4 +768,71 @@ final class HardcodedTestSlugTest {
         "-XepOpt:PoolGuard:AllCode=maybe",
         "Invalid -XepOpt:PoolGuard:AllCode=maybe");
   }
+
+  @Test
+  void keysFromMappingFalseLeavesOnlyConfiguredNames() {
+    withDomain(compilationHelper)
+        .setArgs("-XepOpt:HardcodedTestSlug:KeysFromMapping=false")
+        .addSourceLines(
+            "src/main/java/com/acme/User.java",
+            "package com.acme;",
+            "import jakarta.persistence.Entity;",
+            "import jakarta.persistence.Id;",
+            "@Entity",
+            "public class User {",
+            "  @Id private String username;",
+            "  public void setUsername(String username) { this.username = username; }",
+            "}")
+        .addSourceLines(
+            "src/test/java/com/acme/UserTest.java",
+            "package com.acme;",
+            "import org.junit.jupiter.api.Test;",
+            "class UserTest {",
+            "  ProductRepository repository;",
+            "  @Test void t() {",
+            "    User user = new User();",
+            "    user.setUsername(\"alice\");",
+            "    repository.save(new Product().withSlug(UniqueKeys.next()));",
+            "  }",
+            "}")
+        .addSourceLines(
+            "src/main/java/com/acme/UniqueKeys.java",
+            "package com.acme;",
+            "public final class UniqueKeys {",
+            "  public static String next() { return java.util.UUID.randomUUID().toString(); }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void badKeysFromMappingValueFailsNamingTheFlag() {
+    assertFlagRejected(
+        HardcodedTestSlug.class,
+        "-XepOpt:HardcodedTestSlug:KeysFromMapping=yes",
+        "Invalid -XepOpt:HardcodedTestSlug:KeysFromMapping=yes: expected true or false");
+  }
+
+  @Test
+  void repositoryCreateReturningTheNewIdIsATestDataHelper() {
+    withDomain(compilationHelper)
+        .addSourceLines(
+            "src/main/java/com/acme/Catalog.java",
+            "package com.acme;",
+            "public interface Catalog {",
+            "  long create(String name, String slug);",
+            "}")
+        .addSourceLines(
+            "src/test/java/com/acme/CatalogTest.java",
+            "package com.acme;",
+            "import org.junit.jupiter.api.Test;",
+            "class CatalogTest {",
+            "  Catalog repository;",
+            "  @Test void t() {",
+            "    // BUG: Diagnostic contains: unique key 'slug' (create(.., slug, ..))",
+            "    repository.create(\"Stool\", \"kitchen-stool\");",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

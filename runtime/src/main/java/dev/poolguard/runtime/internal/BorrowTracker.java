@@ -38,6 +38,7 @@ public final class BorrowTracker {
   private final AtomicInteger peakInUse = new AtomicInteger();
   private final AtomicLong waits = new AtomicLong();
   private final AtomicLong acquireTimeouts = new AtomicLong();
+  private final AtomicLong deadReplaced = new AtomicLong();
 
   BorrowTracker(
       String poolName, int maxPoolSize, Duration leakThreshold, LeakReporting.LeakMode leakMode) {
@@ -76,6 +77,20 @@ public final class BorrowTracker {
     if (inUse.get() >= maxPoolSize) {
       waits.incrementAndGet();
     }
+  }
+
+  /** A returned session was restored: what a test left was undone. */
+  void restored() {
+    timeline.restored();
+  }
+
+  /** A pooled connection the server had ended was found on borrow and replaced. */
+  void replacedDead() {
+    deadReplaced.incrementAndGet();
+  }
+
+  long deadReplaced() {
+    return deadReplaced.get();
   }
 
   void acquireTimedOut() {

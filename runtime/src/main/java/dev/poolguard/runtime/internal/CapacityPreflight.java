@@ -2,6 +2,7 @@ package dev.poolguard.runtime.internal;
 
 import dev.poolguard.runtime.PoolGuardException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -66,6 +67,21 @@ final class CapacityPreflight {
 
   private static @Nullable Capacity postgres(Connection connection, PoolSettings settings)
       throws SQLException {
+    PostgresLimits limits = postgresLimits(connection);
+    if (limits == null) {
+      return null;
+    }
+    Integer serverPort = limits.serverPort();
+    if (serverPort != null && serverPort != settings.url().port()) {
+      // Port 6432 answering for a server on 5432: a proxy in between, whose limits are its own.
+      return null;
+    }
+    return limits.capacity(postgresHolders(connection));
+  }
+
+  /** The server's, the role's and the database's limits and use, as one row; {@code null}: none. */
+  private static @Nullable PostgresLimits postgresLimits(Connection connection)
+      throws SQLException {
     String sql =
         """
         select current_setting('max_connections')::int,
@@ -86,23 +102,44 @@ final class CapacityPreflight {
       if (!rs.next()) {
         return null;
       }
-      int maxConnections = rs.getInt(1);
-      int superuserReserved = rs.getInt(2);
-      int reserved = rs.getInt(3);
-      int roleLimit = rs.getInt(4);
-      boolean superuser = rs.getBoolean(5);
-      int databaseLimit = rs.getInt(6);
-      int inUse = rs.getInt(7);
-      int roleInUse = rs.getInt(8);
-      int databaseInUse = rs.getInt(9);
       int serverPort = rs.getInt(10);
-      boolean overTcp = !rs.wasNull();
-      String role = rs.getString(11);
-      String database = rs.getString(12);
-      if (overTcp && serverPort != settings.url().port()) {
-        // Port 6432 answering for a server on 5432: a proxy in between, whose limits are its own.
-        return null;
-      }
+      // inet_server_port() is null over a Unix socket.
+      Integer overTcp = rs.wasNull() ? null : serverPort;
+      return new PostgresLimits(
+          rs.getInt(1),
+          rs.getInt(2),
+          rs.getInt(3),
+          rs.getInt(4),
+          rs.getBoolean(5),
+          rs.getInt(6),
+          rs.getInt(7),
+          rs.getInt(8),
+          rs.getInt(9),
+          overTcp,
+          rs.getString(11),
+          rs.getString(12));
+    }
+  }
+
+  /**
+   * What {@link #postgresLimits} read. A role or database limit of -1 means none; a superuser is
+   * held to {@code max_connections} alone.
+   */
+  private record PostgresLimits(
+      int maxConnections,
+      int superuserReserved,
+      int reserved,
+      int roleLimit,
+      boolean superuser,
+      int databaseLimit,
+      int inUse,
+      int roleInUse,
+      int databaseInUse,
+      @Nullable Integer serverPort,
+      String role,
+      String database) {
+
+    Capacity capacity(List<String> holders) {
       StringBuilder numbers = new StringBuilder();
       int serverLimit = superuser ? maxConnections : maxConnections - superuserReserved - reserved;
       numbers
@@ -131,7 +168,7 @@ final class CapacityPreflight {
         numbers.append(databaseLimit).append(", ").append(databaseInUse).append(" in use");
       }
       // The pre-flight's own connection is counted in use and is the pool's first.
-      return new Capacity(free + 1, numbers.toString(), postgresHolders(connection));
+      return new Capacity(free + 1, numbers.toString(), holders);
     }
   }
 
@@ -154,26 +191,58 @@ final class CapacityPreflight {
   }
 
   private static Capacity mariadb(Connection connection) throws SQLException {
-    int maxConnections;
-    int globalUserLimit;
-    String user;
+    MariaDbServer server = mariadbServer(connection);
+    int threadsConnected = threadsConnected(connection);
+    int accountLimit = accountLimit(connection);
+    int userInUse = connectionsOf(connection, server.user());
+    int userLimit = accountLimit > 0 ? accountLimit : server.globalUserLimit();
+    int free = server.maxConnections() - threadsConnected;
+    StringBuilder numbers =
+        new StringBuilder("server: max_connections ")
+            .append(server.maxConnections())
+            .append(", Threads_connected ")
+            .append(threadsConnected);
+    if (userLimit > 0) {
+      free = Math.min(free, userLimit - userInUse);
+      numbers
+          .append("; user ")
+          .append(server.user())
+          .append(": max_user_connections ")
+          .append(userLimit)
+          .append(accountLimit > 0 ? " (the account's)" : " (global)")
+          .append(", ")
+          .append(userInUse)
+          .append(" in use");
+    }
+    return new Capacity(free + 1, numbers.toString(), mariadbHolders(connection));
+  }
+
+  /**
+   * @param globalUserLimit {@code max_user_connections} for every account; 0: none
+   * @param user the account's user name, without its host part
+   */
+  private record MariaDbServer(int maxConnections, int globalUserLimit, String user) {}
+
+  private static MariaDbServer mariadbServer(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rs =
             statement.executeQuery(
                 "SELECT @@max_connections, @@max_user_connections,"
                     + " SUBSTRING_INDEX(CURRENT_USER(), '@', 1)")) {
       rs.next();
-      maxConnections = rs.getInt(1);
-      globalUserLimit = rs.getInt(2);
-      user = rs.getString(3);
+      return new MariaDbServer(rs.getInt(1), rs.getInt(2), rs.getString(3));
     }
-    int threadsConnected = 0;
+  }
+
+  private static int threadsConnected(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Threads_connected'")) {
-      if (rs.next()) {
-        threadsConnected = rs.getInt(2);
-      }
+      return rs.next() ? rs.getInt(2) : 0;
     }
+  }
+
+  /** The account's own {@code MAX_USER_CONNECTIONS}, from its grants; 0: none. */
+  private static int accountLimit(Connection connection) throws SQLException {
     int accountLimit = 0;
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SHOW GRANTS")) {
@@ -184,35 +253,23 @@ final class CapacityPreflight {
         }
       }
     }
-    int userInUse;
-    try (Statement statement = connection.createStatement();
-        ResultSet rs =
-            statement.executeQuery(
-                "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = '"
-                    + user.replace("'", "''")
-                    + "'")) {
-      rs.next();
-      userInUse = rs.getInt(1);
+    return accountLimit;
+  }
+
+  /** Connections of {@code user} from any host. */
+  private static int connectionsOf(Connection connection, String user) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = ?")) {
+      statement.setString(1, user);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
     }
-    int userLimit = accountLimit > 0 ? accountLimit : globalUserLimit;
-    int free = maxConnections - threadsConnected;
-    StringBuilder numbers =
-        new StringBuilder("server: max_connections ")
-            .append(maxConnections)
-            .append(", Threads_connected ")
-            .append(threadsConnected);
-    if (userLimit > 0) {
-      free = Math.min(free, userLimit - userInUse);
-      numbers
-          .append("; user ")
-          .append(user)
-          .append(": max_user_connections ")
-          .append(userLimit)
-          .append(accountLimit > 0 ? " (the account's)" : " (global)")
-          .append(", ")
-          .append(userInUse)
-          .append(" in use");
-    }
+  }
+
+  private static List<String> mariadbHolders(Connection connection) throws SQLException {
     List<String> holders = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet rs =
@@ -223,7 +280,7 @@ final class CapacityPreflight {
         holders.add(holder(rs.getInt(3), null, rs.getString(1), rs.getString(2)));
       }
     }
-    return new Capacity(free + 1, numbers.toString(), holders);
+    return holders;
   }
 
   private static String holder(

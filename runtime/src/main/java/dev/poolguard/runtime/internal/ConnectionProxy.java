@@ -57,7 +57,15 @@ final class ConnectionProxy implements InvocationHandler {
      * Sees every call passed on to the wrapped connection, before it is made (statements created,
      * {@code unwrap}): nothing by default.
      */
-    default void calling(Method method, @Nullable Object @Nullable [] args) {}
+    default void calling(Method method, @Nullable Object @Nullable [] args) throws SQLException {}
+
+    /**
+     * What the caller gets from a call passed on: {@code result} by default; a layer may wrap it
+     * (the statements the session hygiene reads the SQL of).
+     */
+    default @Nullable Object returning(Method method, @Nullable Object result) {
+      return result;
+    }
   }
 
   /** How the caller ended its use: {@code close()}, or {@code abort(executor)}. */
@@ -117,6 +125,7 @@ final class ConnectionProxy implements InvocationHandler {
         return description + " (" + target + ")";
       }
       case "unwrap" -> {
+        hooks.calling(method, args);
         Class<?> type = (Class<?>) argument(args);
         return type.isInstance(proxy) ? proxy : target.unwrap(type);
       }
@@ -126,7 +135,7 @@ final class ConnectionProxy implements InvocationHandler {
       }
       default -> {
         hooks.calling(method, args);
-        return forward(method, args);
+        return hooks.returning(method, forward(method, args));
       }
     }
   }

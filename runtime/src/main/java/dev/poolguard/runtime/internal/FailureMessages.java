@@ -158,6 +158,45 @@ public final class FailureMessages {
   }
 
   /**
+   * One dirty return: {@code session left dirty by com.acme.OrderTest#creates(), borrowed at
+   * OrderTest.java:31: search_path = tenant_a, public; temporary table scratch. Restored ...}.
+   */
+  static String dirtySession(String owner, String where, List<Leftover> leftovers) {
+    return "session left dirty by "
+        + owner
+        + ", borrowed at "
+        + where
+        + ": "
+        + leftovers.stream().map(Leftover::what).collect(Collectors.joining("; "))
+        + ". Restored before the next borrow (poolguard.hygiene). Fix: "
+        + leftovers.stream()
+            .map(Leftover::kind)
+            .distinct()
+            .map(kind -> kind.label() + ": " + kind.fix())
+            .collect(Collectors.joining("; "))
+        + ".";
+  }
+
+  /** The session of a returned connection could not be read or restored: it was closed. */
+  static String unreadableSession(SQLException failure) {
+    return "a session PoolGuard could not look at ("
+        + driverMessage(failure)
+        + "), closed instead of restored";
+  }
+
+  /** A statement failed because the server ended the session it ran on. */
+  static String serverEnded(String owner, SQLException failure) {
+    return "PoolGuard: the server ended the database session while "
+        + owner
+        + " was using it (SQLState "
+        + failure.getSQLState()
+        + ": "
+        + driverMessage(failure)
+        + "). A restart, a failover, an idle-session killer or pg_terminate_backend ends sessions, "
+        + "not this test's SQL; the pool replaces the connection, and the next borrow gets a live one.";
+  }
+
+  /**
    * Back-pressure gave up: the server kept refusing for lack of slots until the acquire timeout.
    */
   static String refusedForLackOfSlots(

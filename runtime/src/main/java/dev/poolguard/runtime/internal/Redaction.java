@@ -3,9 +3,12 @@ package dev.poolguard.runtime.internal;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Keeps secrets out of every text PoolGuard produces. */
-final class Redaction {
-  static final String MASK = "****";
+/**
+ * Keeps secrets out of every text PoolGuard produces. Public for PoolGuard's own Spring module,
+ * which prints the URLs of the contexts' data sources: one redaction for both modules.
+ */
+public final class Redaction {
+  public static final String MASK = "****";
 
   /** {@code password=secret} in a query string or a {@code ;key=value} list, any case. */
   private static final Pattern PASSWORD_PARAMETER =
@@ -14,7 +17,7 @@ final class Redaction {
   private Redaction() {}
 
   /** A URL fit to print: any password in its user-info or parameters replaced by {@value #MASK}. */
-  static String url(String url) {
+  public static String url(String url) {
     return PASSWORD_PARAMETER.matcher(withoutUserInfoPassword(url)).replaceAll("$1" + MASK);
   }
 

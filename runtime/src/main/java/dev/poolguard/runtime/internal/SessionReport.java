@@ -63,6 +63,24 @@ final class SessionReport {
   }
 
   /**
+   * What the report line adds for the session hygiene: {@code , leftovers restored 3 (2 settings, 1
+   * temporary table), dead connections replaced 1}; nothing when every return was clean and every
+   * borrow live.
+   */
+  static String hygiene(Map<Leftover.Kind, Long> restoredByKind, long deadReplaced) {
+    String text = "";
+    if (!restoredByKind.isEmpty()) {
+      long total = restoredByKind.values().stream().mapToLong(Long::longValue).sum();
+      text +=
+          ", leftovers restored " + total + " (" + SessionHygiene.describe(restoredByKind) + ")";
+    }
+    if (deadReplaced > 0) {
+      text += ", dead connections replaced " + deadReplaced;
+    }
+    return text;
+  }
+
+  /**
    * The lines after the report line: each test (or class) with suspected leaks, how many, where it
    * borrowed them and for how long they were held. Their counts add up to the report line's {@code
    * suspected leaks}. Nothing when there were none.

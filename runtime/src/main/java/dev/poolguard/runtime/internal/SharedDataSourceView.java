@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * pool, so a reference kept in a static field stays valid across launcher sessions.
  */
 public final class SharedDataSourceView implements DataSource {
+  /** How many pools one borrow tries when each closes under it. */
+  private static final int MAX_ATTEMPTS = 3;
+
   private final SharedPoolLifecycle lifecycle;
 
   SharedDataSourceView(SharedPoolLifecycle lifecycle) {
@@ -30,16 +33,18 @@ public final class SharedDataSourceView implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    SharedPool pool = currentPool();
-    try {
-      return pool.borrow();
-    } catch (SQLException e) {
-      // The session ended between looking the pool up and borrowing: the next pool serves this
-      // borrow.
-      if (pool.isClosed()) {
-        return currentPool().borrow();
+    for (int attempt = 1; ; attempt++) {
+      SharedPool pool = currentPool();
+      try {
+        return pool.borrow();
+      } catch (SQLException e) {
+        // The session ended between looking the pool up and borrowing (or while a new connection
+        // was being set up): the next pool serves this borrow. Sessions that end again and again
+        // while one borrow waits are not a race but a failure.
+        if (!pool.isClosed() || attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
       }
-      throw e;
     }
   }
 

@@ -24,6 +24,7 @@ final class SharedPool {
   private final @Nullable ConnectionBudget budget;
   private final BorrowTracker tracker;
   private final LeakReporting leakReporting;
+  private final SessionHygiene hygiene;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SharedPool(
@@ -31,12 +32,20 @@ final class SharedPool {
       HikariDataSource hikari,
       @Nullable ConnectionBudget budget,
       BorrowTracker tracker,
-      LeakReporting leakReporting) {
+      LeakReporting leakReporting,
+      HygieneMode hygieneMode) {
     this.settings = settings;
     this.hikari = hikari;
     this.budget = budget;
     this.tracker = tracker;
     this.leakReporting = leakReporting;
+    this.hygiene =
+        new SessionHygiene(
+            hygieneMode,
+            SessionDialect.of(settings),
+            settings.describeTarget(),
+            hikari::evictConnection,
+            tracker::restored);
   }
 
   /**
@@ -48,7 +57,9 @@ final class SharedPool {
    * @throws PoolGuardException naming the database and the fix
    */
   static SharedPool open(PoolSettings requested, String poolName) {
-    LeakReporting leakReporting = SettingsResolver.ofProcess().leakReporting();
+    SettingsResolver resolver = SettingsResolver.ofProcess();
+    LeakReporting leakReporting = resolver.leakReporting();
+    HygieneMode hygieneMode = resolver.hygiene();
     PoolSettings settings =
         requested.hasBudget() && requested.budget() < requested.maxPoolSize()
             ? requested.withMaxPoolSize(requested.budget())
@@ -94,7 +105,8 @@ final class SharedPool {
         budget,
         new BorrowTracker(
             poolName, sized.maxPoolSize(), sized.leakThreshold(), leakReporting.leaks()),
-        leakReporting);
+        leakReporting,
+        hygieneMode);
   }
 
   /** Reads the capacity on the connection HikariCP just opened (it is idle in the pool). */
@@ -127,9 +139,10 @@ final class SharedPool {
   Connection borrow() throws SQLException {
     tracker.beforeBorrow();
     try {
-      Connection pooled = hikari.getConnection();
-      return tracker.track(
-          budget == null ? pooled : returnedOrRetired(pooled, budget), BorrowSite.here());
+      Connection pooled = liveConnection();
+      BorrowSite site = BorrowSite.here();
+      Connection given = budget == null ? pooled : returnedOrRetired(pooled, budget);
+      return tracker.track(guarded(given, pooled, site), site);
     } catch (SQLTransientConnectionException e) {
       // HikariCP's own "request timed out" message names neither the holders nor the fix.
       tracker.acquireTimedOut();
@@ -145,6 +158,33 @@ final class SharedPool {
       // getSQLState() (as JDBC code does) must not meet a null: 08001, "unable to connect".
       String sqlState = e.getSQLState() != null ? e.getSQLState() : UNABLE_TO_CONNECT;
       throw new SQLTransientConnectionException(message, sqlState, e.getCause());
+    }
+  }
+
+  /**
+   * A connection from the pool whose session the server has not ended while it was idle (a
+   * failover, an idle-session killer, a pooler restart): one it has is evicted, and the pool is
+   * asked again. HikariCP checks only connections idle for longer than half a second itself.
+   */
+  private Connection liveConnection() throws SQLException {
+    Connection pooled = hikari.getConnection();
+    // Each dead one is evicted, so the pool runs out of them: bounded by the pool size.
+    for (int dead = 0; !hygiene.isLive(pooled) && dead <= settings.maxPoolSize(); dead++) {
+      tracker.replacedDead();
+      hikari.evictConnection(pooled);
+      pooled = hikari.getConnection();
+    }
+    return pooled;
+  }
+
+  /** The session hygiene's layer, or on failure to read the baseline, nothing kept out. */
+  private Connection guarded(Connection given, Connection pooled, BorrowSite site)
+      throws SQLException {
+    try {
+      return hygiene.guard(given, pooled, site);
+    } catch (SQLException e) {
+      given.close();
+      throw e;
     }
   }
 
@@ -177,7 +217,9 @@ final class SharedPool {
   List<String> sessionReport(Duration wallTime, int consumers) {
     PoolStats stats = stats();
     List<Leak> leaks = tracker.leaks();
-    String line = SessionReport.line(settings, stats, wallTime, consumers);
+    String line =
+        SessionReport.line(settings, stats, wallTime, consumers)
+            + SessionReport.hygiene(hygiene.restoredByKind(), tracker.deadReplaced());
     if (TimelineFile.isWanted(leakReporting.report(), stats)) {
       line +=
           TimelineFile.write(

@@ -16,7 +16,9 @@ final class Timeline {
   enum Kind {
     BORROW,
     RETURN,
-    TIMEOUT
+    TIMEOUT,
+    /** A returned connection's session was restored (what a test left was undone). */
+    RESTORE
   }
 
   /**
@@ -73,6 +75,10 @@ final class Timeline {
 
   synchronized void timedOut() {
     add(Kind.TIMEOUT);
+  }
+
+  synchronized void restored() {
+    add(Kind.RESTORE);
   }
 
   synchronized Snapshot snapshot() {

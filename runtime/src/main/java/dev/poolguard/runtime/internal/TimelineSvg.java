@@ -27,6 +27,7 @@ final class TimelineSvg {
   private static final String IN_USE = "#3b6fb6";
   private static final String TIMEOUT = "#c62828";
   private static final String LEAK = "#ef6c00";
+  private static final String RESTORE = "#6a1b9a";
 
   private final StringBuilder svg = new StringBuilder();
   private final Duration length;
@@ -100,6 +101,9 @@ final class TimelineSvg {
     triangle(x + 6, top, TIMEOUT);
     text(x + 16, top + 4, 11, "normal", INK, "time-out");
     x += 80;
+    line(x + 6, top - 6, x + 6, top + 2, RESTORE, 2, "");
+    text(x + 12, top + 4, 11, "normal", INK, "session restored");
+    x += 120;
     circle(x + 6, top, LEAK);
     text(
         x + 16,
@@ -168,6 +172,16 @@ final class TimelineSvg {
     for (Timeline.Event event : timeline.events()) {
       if (event.kind() == Timeline.Kind.TIMEOUT) {
         triangle(xOf(event.at().toNanos()), yOf(poolSize) - 8, TIMEOUT);
+      } else if (event.kind() == Timeline.Kind.RESTORE) {
+        // On the axis: a session restored on return, whatever was in use then.
+        line(
+            xOf(event.at().toNanos()),
+            yOf(0) - 6,
+            xOf(event.at().toNanos()),
+            yOf(0),
+            RESTORE,
+            2,
+            "");
       }
     }
     long start = timeline.startNanos();

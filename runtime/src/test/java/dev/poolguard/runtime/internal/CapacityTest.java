@@ -29,6 +29,9 @@ class CapacityTest {
   private static final String PASSWORD = "capacity-secret-93c2";
   private static final int LIMIT = 4;
 
+  /** A MariaDB user whose name SQL has to quote: a quote and a backslash. */
+  private static final String QUOTED_USER = "cap'ty\\user";
+
   private final List<Connection> held = new ArrayList<>();
 
   @BeforeAll
@@ -50,7 +53,23 @@ class CapacityTest {
               + "' WITH MAX_USER_CONNECTIONS "
               + LIMIT);
       TestDatabases.execute(admin, "GRANT SELECT ON test.* TO '" + ROLE + "'@'%'");
+      TestDatabases.execute(admin, "DROP USER IF EXISTS " + mariadbLiteral(QUOTED_USER) + "@'%'");
+      TestDatabases.execute(
+          admin,
+          "CREATE USER "
+              + mariadbLiteral(QUOTED_USER)
+              + "@'%' IDENTIFIED BY '"
+              + PASSWORD
+              + "' WITH MAX_USER_CONNECTIONS "
+              + LIMIT);
+      TestDatabases.execute(
+          admin, "GRANT SELECT ON test.* TO " + mariadbLiteral(QUOTED_USER) + "@'%'");
     }
+  }
+
+  /** Account names cannot be bind parameters of CREATE USER, so the set-up quotes them itself. */
+  private static String mariadbLiteral(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
   }
 
   @AfterAll
@@ -60,6 +79,7 @@ class CapacityTest {
     }
     try (Connection admin = TestDatabases.mariadbAdmin()) {
       TestDatabases.execute(admin, "DROP USER IF EXISTS '" + ROLE + "'@'%'");
+      TestDatabases.execute(admin, "DROP USER IF EXISTS " + mariadbLiteral(QUOTED_USER) + "@'%'");
     }
   }
 
@@ -72,27 +92,39 @@ class CapacityTest {
   }
 
   private void hold(String url, int count) throws SQLException {
+    hold(url, ROLE, count);
+  }
+
+  private void hold(String url, String user, int count) throws SQLException {
     for (int i = 0; i < count; i++) {
-      held.add(DriverManager.getConnection(url, ROLE, PASSWORD));
+      held.add(DriverManager.getConnection(url, user, PASSWORD));
     }
   }
 
   private static PoolSettings settings(String url, String acquireTimeout) {
-    return TestDatabases.settings(
-        "url", url, "user", ROLE, "password", PASSWORD, "acquireTimeout", acquireTimeout);
+    return settings(url, ROLE, acquireTimeout);
   }
 
-  /** Runs {@code open} with System.err captured (PoolGuard's own lines go there). */
+  private static PoolSettings settings(String url, String user, String acquireTimeout) {
+    return TestDatabases.settings(
+        "url", url, "user", user, "password", PASSWORD, "acquireTimeout", acquireTimeout);
+  }
+
   /** A pool just opened, and what PoolGuard printed while opening it. */
   private record Opened(SharedPool pool, String output) {}
 
   private static Opened open(String url, String acquireTimeout, String poolName) {
+    return open(url, ROLE, acquireTimeout, poolName);
+  }
+
+  /** Opens a pool with System.err captured (PoolGuard's own lines go there). */
+  private static Opened open(String url, String user, String acquireTimeout, String poolName) {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     SharedPool pool;
     try {
-      pool = SharedPool.open(settings(url, acquireTimeout), poolName);
+      pool = SharedPool.open(settings(url, user, acquireTimeout), poolName);
     } finally {
       System.setErr(original);
     }
@@ -124,7 +156,7 @@ class CapacityTest {
         assertThrows(
             PoolGuardException.class,
             () -> SharedPool.open(settings(TestDatabases.POSTGRES_URL, "1"), "poolguard-cap-full"));
-    String message = e.getMessage();
+    String message = String.valueOf(e.getMessage());
     assertTrue(message.contains("too many connections for role \"" + ROLE + "\""), message);
     assertTrue(message.matches("(?s).*refused \\d+ connection attempts in .*"), message);
     assertTrue(message.contains("acquire timeout 1 s, pool size 3"), message);
@@ -168,8 +200,25 @@ class CapacityTest {
             () ->
                 SharedPool.open(
                     settings(TestDatabases.MARIADB_URL, "1"), "poolguard-cap-maria-full"));
-    assertTrue(e.getMessage().contains("max_user_connections"), e.getMessage());
-    assertTrue(e.getMessage().contains("refused"), e.getMessage());
-    assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("max_user_connections"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("refused"), e.getMessage());
+    assertFalse(String.valueOf(e.getMessage()).contains(PASSWORD), e.getMessage());
+  }
+
+  @Test
+  void aMariadbUserWhoseNameNeedsQuotingIsCountedExactly() throws Exception {
+    hold(TestDatabases.MARIADB_URL, QUOTED_USER, 2);
+    Opened opened = open(TestDatabases.MARIADB_URL, QUOTED_USER, "2", "poolguard-cap-maria-quoted");
+    SharedPool pool = opened.pool();
+    String output = opened.output();
+    try {
+      assertEquals(2, pool.settings().maxPoolSize(), output);
+      assertTrue(
+          output.contains(
+              "user " + QUOTED_USER + ": max_user_connections 4 (the account's), 3 in use"),
+          output);
+    } finally {
+      pool.close();
+    }
   }
 }

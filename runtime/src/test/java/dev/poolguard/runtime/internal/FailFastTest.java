@@ -1,5 +1,6 @@
 package dev.poolguard.runtime.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,10 +59,10 @@ class FailFastTest {
     assertTrue(took.compareTo(BOUND) < 0, "took " + took.toMillis() + " ms: " + e.getMessage());
     for (String fragment : expectedFragments) {
       assertTrue(
-          e.getMessage().contains(fragment),
+          String.valueOf(e.getMessage()).contains(fragment),
           () -> "missing '" + fragment + "' in: " + e.getMessage());
     }
-    assertTrue(e.getMessage().contains("Fix:"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("Fix:"), e.getMessage());
     return e;
   }
 
@@ -129,7 +130,7 @@ class FailFastTest {
     long start = System.nanoTime();
     for (int i = 0; i < 20; i++) {
       PoolGuardException again = assertThrows(PoolGuardException.class, lifecycle::pool);
-      assertTrue(again.getMessage().equals(first.getMessage()));
+      assertEquals(first.getMessage(), again.getMessage());
     }
     assertTrue(
         Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(1)) < 0,

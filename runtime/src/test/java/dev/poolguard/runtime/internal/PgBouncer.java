@@ -6,9 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,12 +37,15 @@ final class PgBouncer implements BeforeAllCallback, AfterAllCallback {
   private static final List<String> CANDIDATES =
       List.of("/usr/sbin/pgbouncer", "/usr/bin/pgbouncer", "/usr/local/bin/pgbouncer");
 
+  /** The address PgBouncer listens on (listen_addr below): IPv4's loopback, never {@code ::1}. */
+  private static final InetAddress LOOPBACK = ipv4Loopback();
+
   private final String poolMode;
   private int defaultPoolSize = 3;
   private int maxClientConn = 20;
   private boolean ignoreExtraFloatDigits = true;
-  private Process process;
-  private Path directory;
+  private @Nullable Process process;
+  private @Nullable Path directory;
   private int port;
 
   private PgBouncer(String poolMode) {
@@ -92,7 +98,7 @@ final class PgBouncer implements BeforeAllCallback, AfterAllCallback {
       out.write(0);
     }
     out.write(0);
-    try (Socket socket = new Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket(LOOPBACK, port)) {
       socket.setSoTimeout(5000);
       DataOutputStream send = new DataOutputStream(socket.getOutputStream());
       send.writeInt(body.size() + 4);
@@ -130,7 +136,8 @@ final class PgBouncer implements BeforeAllCallback, AfterAllCallback {
 
   void start() throws IOException, InterruptedException {
     String binary = findBinary();
-    directory = Files.createTempDirectory("poolguard-pgbouncer");
+    Path directory = Files.createTempDirectory("poolguard-pgbouncer");
+    this.directory = directory;
     port = freePort();
     boolean root = "root".equals(System.getProperty("user.name"));
     Path ini = directory.resolve("pgbouncer.ini");
@@ -168,11 +175,12 @@ final class PgBouncer implements BeforeAllCallback, AfterAllCallback {
       Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     Path log = directory.resolve("pgbouncer.log");
-    process =
+    Process process =
         new ProcessBuilder(binary, ini.toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
+    this.process = process;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!accepts(port)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -185,20 +193,22 @@ final class PgBouncer implements BeforeAllCallback, AfterAllCallback {
   }
 
   void stop() throws IOException, InterruptedException {
+    Process process = this.process;
     if (process != null) {
       process.destroy();
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
-      process = null;
+      this.process = null;
     }
+    Path directory = this.directory;
     if (directory != null) {
       try (Stream<Path> files = Files.walk(directory)) {
         for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(path);
         }
       }
-      directory = null;
+      this.directory = null;
     }
   }
 
@@ -219,16 +229,24 @@ final class PgBouncer implements BeforeAllCallback, AfterAllCallback {
             + "scripts/install-pgbouncer (Debian/Ubuntu: apt-get install -y pgbouncer; README's test command runs it), brew install pgbouncer (macOS).");
   }
 
+  private static InetAddress ipv4Loopback() {
+    try {
+      return InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+    } catch (UnknownHostException e) {
+      throw new AssertionError("four bytes are an IPv4 address", e);
+    }
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress("127.0.0.1", 0));
+      socket.bind(new InetSocketAddress(LOOPBACK, 0));
       return socket.getLocalPort();
     }
   }
 
   private static boolean accepts(int port) {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      socket.connect(new InetSocketAddress(LOOPBACK, port), 200);
       return true;
     } catch (IOException e) {
       return false;

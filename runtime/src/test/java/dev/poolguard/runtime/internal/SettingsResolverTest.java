@@ -220,7 +220,9 @@ class SettingsResolverTest {
           "poolguard.properties",
           "com.h2database:h2"
         }) {
-      assertTrue(e.getMessage().contains(place), () -> place + " missing from: " + e.getMessage());
+      assertTrue(
+          String.valueOf(e.getMessage()).contains(place),
+          () -> place + " missing from: " + e.getMessage());
     }
   }
 
@@ -240,8 +242,9 @@ class SettingsResolverTest {
         assertThrows(
             PoolGuardException.class,
             () -> resolve(system(), Map.of("DATABASE_URL_TEST", url), BARE));
-    assertTrue(e.getMessage().contains("DATABASE_URL_TEST is malformed"), e.getMessage());
-    assertTrue(e.getMessage().contains("Fix:"), e.getMessage());
+    assertTrue(
+        String.valueOf(e.getMessage()).contains("DATABASE_URL_TEST is malformed"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("Fix:"), e.getMessage());
   }
 
   @ParameterizedTest
@@ -264,9 +267,13 @@ class SettingsResolverTest {
                     system(),
                     Map.of("DATABASE_URL", "postgres://u@db.example.com:5433/orders?" + parameter),
                     BARE));
-    assertTrue(e.getMessage().contains(parameter), e.getMessage());
-    assertTrue(e.getMessage().contains("PostgreSQL db.example.com:5433/orders"), e.getMessage());
-    assertTrue(e.getMessage().contains("environment variable DATABASE_URL"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains(parameter), e.getMessage());
+    assertTrue(
+        String.valueOf(e.getMessage()).contains("PostgreSQL db.example.com:5433/orders"),
+        e.getMessage());
+    assertTrue(
+        String.valueOf(e.getMessage()).contains("environment variable DATABASE_URL"),
+        e.getMessage());
   }
 
   @Test
@@ -284,7 +291,7 @@ class SettingsResolverTest {
                     Map.of(),
                     BARE));
     assertTrue(
-        e.getMessage()
+        String.valueOf(e.getMessage())
             .contains("poolguard.maxPoolSize=three (from system property poolguard.maxPoolSize)"),
         e.getMessage());
   }
@@ -297,7 +304,8 @@ class SettingsResolverTest {
             () ->
                 resolve(
                     system(), Map.of("DATABASE_URL", "mariadb://root@h/db?pgbouncer=true"), BARE));
-    assertTrue(e.getMessage().contains("only applies to PostgreSQL"), e.getMessage());
+    assertTrue(
+        String.valueOf(e.getMessage()).contains("only applies to PostgreSQL"), e.getMessage());
   }
 
   @Test
@@ -386,9 +394,9 @@ class SettingsResolverTest {
                     system(),
                     Map.of("DATABASE_URL", "postgres://app@h:6432/db?pgbouncer=true&budget=8"),
                     BARE));
-    assertTrue(e.getMessage().contains("budget=8"), e.getMessage());
-    assertTrue(e.getMessage().contains("default_pool_size"), e.getMessage());
-    assertTrue(e.getMessage().contains("session mode"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("budget=8"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("default_pool_size"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("session mode"), e.getMessage());
   }
 
   @Test
@@ -408,7 +416,8 @@ class SettingsResolverTest {
         assertThrows(
             PoolGuardException.class,
             () -> resolve(system(), Map.of("DATABASE_URL", "postgres://app@h/db?budget=0"), BARE));
-    assertTrue(e.getMessage().contains("budget=0"), e.getMessage());
-    assertTrue(e.getMessage().contains("a whole number of at least 1"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("budget=0"), e.getMessage());
+    assertTrue(
+        String.valueOf(e.getMessage()).contains("a whole number of at least 1"), e.getMessage());
   }
 }

@@ -79,7 +79,7 @@ class SharedPoolTest {
           assertThrows(SQLTransientConnectionException.class, pool::borrow);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertTrue(took.compareTo(Duration.ofSeconds(1 + 3)) < 0, "took " + took.toMillis() + " ms");
-      String message = e.getMessage();
+      String message = String.valueOf(e.getMessage());
       for (String fragment :
           new String[] {
             "the shared pool has 2 connections and 2 are held",
@@ -107,6 +107,8 @@ class SharedPoolTest {
     }
   }
 
+  // The connection is held, not used, until the test releases it.
+  @SuppressWarnings("try")
   private static void holdUntilReleased(
       SharedPool pool, CountDownLatch held, CountDownLatch release) {
     try (Connection connection = pool.borrow()) {

@@ -43,6 +43,8 @@ class ConcreteHikariTypeTest {
     assertEquals(SpringTestDatabases.url(SpringTestDatabases.DATABASE), hikari.getJdbcUrl());
   }
 
+  // The connection is held, not used: it opens the shared pool whose name is compared.
+  @SuppressWarnings("try")
   @Test
   void itsPoolNameIsTheSharedPoolsAndItIsRunning() throws Exception {
     try (Connection connection = hikari.getConnection()) {
@@ -52,6 +54,8 @@ class ConcreteHikariTypeTest {
     }
   }
 
+  // The connections are held, not used: the MXBean counts them as active.
+  @SuppressWarnings("try")
   @Test
   void itsPoolMXBeanCountsTheSharedPoolsServerSessions() throws Exception {
     HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
@@ -82,8 +86,9 @@ class ConcreteHikariTypeTest {
   @Test
   void aMetricRegistryIsRefusedNamingWhatToSetInstead() {
     String message =
-        assertThrows(IllegalStateException.class, () -> hikari.setMetricRegistry(registry))
-            .getMessage();
+        String.valueOf(
+            assertThrows(IllegalStateException.class, () -> hikari.setMetricRegistry(registry))
+                .getMessage());
     assertTrue(message.contains("set a MetricsTrackerFactory instead"), message);
   }
 
@@ -96,7 +101,8 @@ class ConcreteHikariTypeTest {
   }
 
   private void assertRefused(Executable operation, String name) {
-    String message = assertThrows(UnsupportedOperationException.class, operation).getMessage();
+    String message =
+        String.valueOf(assertThrows(UnsupportedOperationException.class, operation).getMessage());
     assertTrue(message.startsWith("PoolGuard: " + name + " is refused"), message);
     assertTrue(message.contains(hikari.getPoolName()), message);
     assertTrue(message.contains("poolguard.spring.enabled=false"), message);

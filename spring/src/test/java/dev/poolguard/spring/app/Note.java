@@ -4,13 +4,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import org.jspecify.annotations.Nullable;
 
 /** A JPA entity (table {@code note}, created by Flyway). */
 @Entity
 public class Note {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+  private @Nullable Long id;
 
   private String text;
 
@@ -20,7 +21,8 @@ public class Note {
     this.text = text;
   }
 
-  public Long getId() {
+  /** The generated key; {@code null} until persisted. */
+  public @Nullable Long getId() {
     return id;
   }
 

@@ -3,6 +3,7 @@ package dev.poolguard.spring.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.persistence.EntityManager;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +20,8 @@ class RepositoriesTest {
   @Test
   void springDataJdbcSavesAndFinds() {
     Tag saved = tags.save(new Tag(null, "jdbc"));
-    assertEquals("jdbc", tags.findById(saved.id()).orElseThrow().name());
+    Long id = Objects.requireNonNull(saved.id(), "save assigned no key");
+    assertEquals("jdbc", tags.findById(id).orElseThrow().name());
   }
 
   @Test

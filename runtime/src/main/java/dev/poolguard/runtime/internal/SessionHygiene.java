@@ -1,0 +1,213 @@
+package dev.poolguard.runtime.internal;
+
+import java.lang.reflect.Method;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every borrow gets a clean, live session ({@code poolguard.hygiene}): what a test leaves on the
+ * connection it gives back is undone before anyone else can borrow it, and the test is named (and
+ * with {@code fail} fails); a connection the server ended while it was pooled is never handed out.
+ * One per pool; the database's own part is its {@link SessionDialect}.
+ */
+public final class SessionHygiene {
+  /** Dirty returns of tests that must fail for them ({@code poolguard.hygiene=fail}). */
+  private static final Map<TestOwner, List<String>> FAILING = new ConcurrentHashMap<>();
+
+  private final HygieneMode mode;
+  private final SessionDialect dialect;
+  private final String poolName;
+  private final Consumer<Connection> retire;
+  private final Runnable restoredMark;
+
+  /** The baseline of each physical connection, dropped with it. */
+  private final Map<Connection, SessionDialect.Baseline> baselines =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private final Map<Leftover.Kind, AtomicLong> restored = new ConcurrentHashMap<>();
+
+  /**
+   * @param retire evicts a pooled connection (HikariCP's own proxy) instead of keeping it
+   * @param restoredMark called once per dirty return (the timeline's marks)
+   */
+  SessionHygiene(
+      HygieneMode mode,
+      SessionDialect dialect,
+      String poolName,
+      Consumer<Connection> retire,
+      Runnable restoredMark) {
+    this.mode = mode;
+    this.dialect = dialect;
+    this.poolName = poolName;
+    this.retire = retire;
+    this.restoredMark = restoredMark;
+  }
+
+  /** The failures {@code owner} must get for what it left; cleared as they are taken. */
+  public static List<String> failuresOf(TestOwner owner) {
+    List<String> failures = FAILING.remove(owner);
+    return failures == null ? List.of() : failures;
+  }
+
+  /**
+   * Whether {@code pooled}, just taken from the pool, is still a session on the server (without a
+   * round trip where the driver allows it).
+   */
+  boolean isLive(Connection pooled) {
+    return mode == HygieneMode.OFF || dialect.isLive(pooled);
+  }
+
+  /**
+   * Wraps the connection a borrower gets: on its return, the session is restored to the baseline of
+   * {@code pooled}'s physical connection, read now if this is its first borrow.
+   *
+   * @param given what the borrower gives back to (the pool's connection, or the budget's layer)
+   * @param pooled HikariCP's own connection, the key to its physical connection
+   */
+  Connection guard(Connection given, Connection pooled, BorrowSite site) throws SQLException {
+    if (mode == HygieneMode.OFF) {
+      return given;
+    }
+    Connection physical = pooled.unwrap(Connection.class);
+    SessionDialect.Baseline baseline = baselines.get(physical);
+    if (baseline == null) {
+      baseline = dialect.baseline(pooled);
+      baselines.put(physical, baseline);
+    }
+    return ConnectionProxy.of(
+        given, "PoolGuard connection of " + poolName, new Restoring(pooled, baseline, site));
+  }
+
+  /** Sessions restored so far, by kind of leftover. */
+  Map<Leftover.Kind, Long> restoredByKind() {
+    Map<Leftover.Kind, Long> counts = new EnumMap<>(Leftover.Kind.class);
+    restored.forEach((kind, count) -> counts.put(kind, count.get()));
+    return counts;
+  }
+
+  /** Follows one borrow: what its SQL may have changed, and the restore on its return. */
+  private final class Restoring implements ConnectionProxy.Hooks {
+    private final Connection pooled;
+    private final SessionDialect.Baseline baseline;
+    private final BorrowSite site;
+    private final Footprint footprint = new Footprint();
+
+    Restoring(Connection pooled, SessionDialect.Baseline baseline, BorrowSite site) {
+      this.pooled = pooled;
+      this.baseline = baseline;
+      this.site = site;
+    }
+
+    @Override
+    public void calling(Method method, @Nullable Object @Nullable [] args) throws SQLException {
+      footprint.calling(method, args);
+      if ((method.getName().equals("prepareStatement") || method.getName().equals("prepareCall"))
+          && args != null
+          && args[0] instanceof String sql) {
+        sql(sql);
+      }
+    }
+
+    /** SQL about to be prepared or run. */
+    private void sql(String sql) throws SQLException {
+      if (Footprint.readsSequenceState(sql) && !footprint.sequencesTouched()) {
+        baseline.beforeReadingSequences(pooled);
+      }
+      footprint.sql(sql);
+    }
+
+    @Override
+    public @Nullable Object returning(Method method, @Nullable Object result) {
+      if (result instanceof Statement statement) {
+        Class<?> type =
+            result instanceof CallableStatement
+                ? CallableStatement.class
+                : result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+        return StatementTap.of(type, statement, this::sql, this::serverEnded);
+      }
+      return result;
+    }
+
+    /** A statement failed: if the server ended the session, the failure says so. */
+    private SQLException serverEnded(SQLException failure) {
+      return ServerEnded.is(failure)
+          ? new SQLException(
+              FailureMessages.serverEnded(site.ownerLabel(), failure),
+              failure.getSQLState(),
+              failure.getErrorCode(),
+              failure)
+          : failure;
+    }
+
+    @Override
+    public void giveBack(Connection given, ConnectionProxy.Ending ending) throws SQLException {
+      if (!ending.isClose() || pooled.isClosed()) {
+        ending.apply(given);
+        return;
+      }
+      SessionDialect.Restoration restoration;
+      try {
+        restoration = baseline.restore(pooled, footprint);
+      } catch (SQLException e) {
+        // The session cannot be read or restored: the connection goes instead of coming back
+        // unknown. A session the server ended is no test's leftover.
+        if (!ServerEnded.is(e)) {
+          dirty(
+              List.of(Leftover.of(Leftover.Kind.UNREADABLE, FailureMessages.unreadableSession(e))));
+        }
+        retire.accept(pooled);
+        return;
+      }
+      try {
+        if (!restoration.leftovers().isEmpty()) {
+          dirty(restoration.leftovers());
+        }
+      } finally {
+        if (restoration.retire()) {
+          retire.accept(pooled);
+        } else {
+          ending.apply(given);
+        }
+      }
+    }
+
+    private void dirty(List<Leftover> leftovers) {
+      for (Leftover leftover : leftovers) {
+        restored.computeIfAbsent(leftover.kind(), kind -> new AtomicLong()).incrementAndGet();
+      }
+      restoredMark.run();
+      String message = FailureMessages.dirtySession(site.ownerLabel(), site.where(), leftovers);
+      PoolGuardLog.line(message);
+      TestOwner owner = site.owner();
+      if (mode == HygieneMode.FAIL && owner != null) {
+        FAILING
+            .computeIfAbsent(owner, key -> Collections.synchronizedList(new ArrayList<>()))
+            .add(message);
+      }
+    }
+  }
+
+  /** {@code 2 settings, 1 temporary table}: the session report's counts. */
+  static String describe(Map<Leftover.Kind, Long> byKind) {
+    return byKind.entrySet().stream()
+        .map(
+            entry ->
+                FailureMessages.count(
+                    entry.getValue(), entry.getKey().label(), entry.getKey().plural()))
+        .collect(Collectors.joining(", "));
+  }
+}

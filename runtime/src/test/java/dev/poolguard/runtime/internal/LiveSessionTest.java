@@ -1,0 +1,157 @@
+package dev.poolguard.runtime.internal;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The server ends sessions of the shared pool (as a failover or an idle-session killer does) on
+ * real PostgreSQL, on a pool of one connection: within HikariCP's half-second in which it does not
+ * check a connection itself.
+ */
+@Timeout(60)
+class LiveSessionTest {
+  private SharedPool pool;
+
+  @BeforeEach
+  void open() {
+    pool = SharedPool.open(TestDatabases.postgres("maxPoolSize", "1"), "poolguard-test-live");
+  }
+
+  @AfterEach
+  void close() {
+    pool.close();
+  }
+
+  private static int backendPid(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /** Ends the session as pg_terminate_backend does and waits until the server has let it go. */
+  private static void terminate(int pid) throws SQLException, InterruptedException {
+    try (Connection admin = TestDatabases.postgresAdmin();
+        PreparedStatement kill = admin.prepareStatement("SELECT pg_terminate_backend(?)");
+        PreparedStatement alive =
+            admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+      kill.setInt(1, pid);
+      kill.execute();
+      alive.setInt(1, pid);
+      while (true) {
+        try (ResultSet rs = alive.executeQuery()) {
+          rs.next();
+          if (rs.getInt(1) == 0) {
+            return;
+          }
+        }
+        Thread.sleep(5);
+      }
+    }
+  }
+
+  @Test
+  void aSessionTheServerEndedWhilePooledIsNeverHandedOut() throws Exception {
+    int first;
+    try (Connection connection = pool.borrow()) {
+      first = backendPid(connection);
+    }
+    terminate(first);
+    try (Connection connection = pool.borrow()) {
+      assertNotEquals(first, backendPid(connection));
+    }
+    String report = pool.sessionReport(Duration.ofSeconds(1), 0).get(0);
+    assertTrue(report.contains("dead connections replaced 1"), report);
+  }
+
+  @Test
+  void aSessionEndedMidTestFailsWithAMessageNamingTheCause() throws Exception {
+    try (Connection connection = pool.borrow()) {
+      terminate(backendPid(connection));
+      SQLException failure = assertThrows(SQLException.class, () -> backendPid(connection));
+      String message = String.valueOf(failure.getMessage());
+      assertTrue(message.contains("the server ended the database session"), message);
+      assertTrue(message.contains("SQLState 57P01") || message.contains("SQLState 08"), message);
+    }
+    try (Connection connection = pool.borrow()) {
+      assertTrue(backendPid(connection) > 0);
+    }
+  }
+
+  @Test
+  void borrowsThatRunOnlyInertSqlCostNoRoundTripOfTheirOwn() throws Exception {
+    long before = transactions();
+    for (int i = 0; i < 10; i++) {
+      try (Connection connection = pool.borrow();
+          Statement statement = connection.createStatement()) {
+        statement.execute("SELECT 1");
+      }
+    }
+    long used = transactionsOnceClosed() - before;
+    // Ten SELECTs, the pool's start (the capacity pre-flight, one baseline): a look at the
+    // session on every return would add ten.
+    assertTrue(used >= 10 && used < 16, "transactions for ten borrows of SELECT 1: " + used);
+  }
+
+  @Test
+  void borrowsThatChangeTheSessionCostOneLookEach() throws Exception {
+    long before = transactions();
+    for (int i = 0; i < 10; i++) {
+      try (Connection connection = pool.borrow();
+          Statement statement = connection.createStatement()) {
+        statement.execute("SELECT pg_advisory_unlock_all()");
+      }
+    }
+    long used = transactionsOnceClosed() - before;
+    assertTrue(used >= 20 && used < 26, "transactions for ten borrows: " + used);
+  }
+
+  /**
+   * The server's count once the pool is closed: a backend flushes its counters as it exits, and
+   * only at intervals while it lives.
+   */
+  private long transactionsOnceClosed() throws SQLException, InterruptedException {
+    pool.close();
+    while (count(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE"
+                + " 'poolguard-test-live %'")
+        > 0) {
+      Thread.sleep(10);
+    }
+    return transactions();
+  }
+
+  /** The test database's count, read from another database so that reading it adds nothing. */
+  private static long transactions() throws SQLException {
+    return count("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'test'");
+  }
+
+  private static long count(String sql) throws SQLException {
+    try (Connection admin =
+            DriverManager.getConnection(
+                TestDatabases.POSTGRES_URL.substring(
+                        0, TestDatabases.POSTGRES_URL.lastIndexOf('/') + 1)
+                    + "postgres",
+                TestDatabases.POSTGRES_USER,
+                "");
+        Statement statement = admin.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
