@@ -67,7 +67,7 @@ final class SuiteOutcome implements TestExecutionListener {
 
   private static String reason(TestExecutionResult result) {
     Throwable root = result.getThrowable().orElse(null);
-    while (root != null && root.getCause() != null && root.getCause() != root) {
+    while (root != null && root.getCause() != null) { // getCause() is null for a self-cause
       root = root.getCause();
     }
     String reason =

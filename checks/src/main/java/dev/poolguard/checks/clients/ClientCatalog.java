@@ -19,6 +19,7 @@ import dev.poolguard.checks.common.Supertypes;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -213,7 +214,7 @@ public final class ClientCatalog {
    * name this catalog knows.
    */
   public boolean mayBuildClient(Name name, VisitorState state) {
-    return name == state.getNames().init || methodNames.get(state).contains(name);
+    return Objects.equals(name, state.getNames().init) || methodNames.get(state).contains(name);
   }
 
   /**

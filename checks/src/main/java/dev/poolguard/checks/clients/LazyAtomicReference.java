@@ -12,6 +12,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.Objects;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -85,8 +86,8 @@ final class LazyAtomicReference {
     ExpressionTree left = ASTHelpers.stripParentheses(binary.getLeftOperand());
     ExpressionTree right = ASTHelpers.stripParentheses(binary.getRightOperand());
     boolean comparesVariableWithNull =
-        (isNull(left) && ASTHelpers.getSymbol(right) == variable)
-            || (isNull(right) && ASTHelpers.getSymbol(left) == variable);
+        (isNull(left) && Objects.equals(ASTHelpers.getSymbol(right), variable))
+            || (isNull(right) && Objects.equals(ASTHelpers.getSymbol(left), variable));
     if (!comparesVariableWithNull) {
       return null;
     }

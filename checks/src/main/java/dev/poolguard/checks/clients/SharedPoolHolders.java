@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiPredicate;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -216,7 +217,9 @@ public final class SharedPoolHolders {
       return true;
     }
     for (Symbol member : getEnclosedElements(clazz)) {
-      if (member instanceof VarSymbol && isStatic(member) && member.type.tsym == clazz) {
+      if (member instanceof VarSymbol
+          && isStatic(member)
+          && Objects.equals(member.type.tsym, clazz)) {
         return true;
       }
     }
@@ -332,7 +335,7 @@ public final class SharedPoolHolders {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
         if (tree.getInitializer() != null
-            && ASTHelpers.getSymbol(tree) == local
+            && Objects.equals(ASTHelpers.getSymbol(tree), local)
             && isStaticField(ASTHelpers.stripParentheses(tree.getInitializer()))) {
           found[0] = true;
         }
@@ -341,7 +344,7 @@ public final class SharedPoolHolders {
 
       @Override
       public Void visitAssignment(AssignmentTree tree, Void unused) {
-        if (ASTHelpers.getSymbol(tree.getVariable()) == local
+        if (Objects.equals(ASTHelpers.getSymbol(tree.getVariable()), local)
             && isStaticField(ASTHelpers.stripParentheses(tree.getExpression()))) {
           found[0] = true;
         }

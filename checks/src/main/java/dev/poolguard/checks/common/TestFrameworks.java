@@ -9,6 +9,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Objects;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -192,7 +193,7 @@ public final class TestFrameworks {
 
   private static boolean extendsTestBase(ClassSymbol clazz, VisitorState state) {
     if (!(clazz.getSuperclass().tsym instanceof ClassSymbol superclass)
-        || superclass == state.getSymtab().objectType.tsym) {
+        || Objects.equals(superclass, state.getSymtab().objectType.tsym)) {
       return false; // interfaces and most classes: decided without the compilation's map
     }
     Map<ClassSymbol, Boolean> decided = EXTENDS_TEST_BASE.get(state);

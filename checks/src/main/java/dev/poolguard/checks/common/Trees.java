@@ -15,6 +15,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,7 +82,7 @@ public final class Trees {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
-        if (tree.getInitializer() != null && ASTHelpers.getSymbol(tree) == variable) {
+        if (tree.getInitializer() != null && Objects.equals(ASTHelpers.getSymbol(tree), variable)) {
           values.add(tree.getInitializer());
         }
         return super.visitVariable(tree, null);
@@ -89,7 +90,7 @@ public final class Trees {
 
       @Override
       public Void visitAssignment(AssignmentTree tree, Void unused) {
-        if (ASTHelpers.getSymbol(tree.getVariable()) == variable) {
+        if (Objects.equals(ASTHelpers.getSymbol(tree.getVariable()), variable)) {
           values.add(tree.getExpression());
         }
         return super.visitAssignment(tree, null);

@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -175,8 +176,8 @@ final class EntityMapping {
     Type superclass = c.getSuperclass();
     if (superclass == null
         || !(superclass.tsym instanceof ClassSymbol parent)
-        || parent == state.getSymtab().objectType.tsym
-        || parent == state.getSymtab().recordType.tsym) {
+        || Objects.equals(parent, state.getSymtab().objectType.tsym)
+        || Objects.equals(parent, state.getSymtab().recordType.tsym)) {
       return null;
     }
     try {
@@ -336,7 +337,9 @@ final class EntityMapping {
       String normalized = KeyNames.normalized(part.name());
       MappedKey known = keys.get(normalized);
       if (known == null || known.otherParts().size() > otherParts.size()) {
-        boolean text = part.type() != null && part.type().tsym == state.getSymtab().stringType.tsym;
+        boolean text =
+            part.type() != null
+                && Objects.equals(part.type().tsym, state.getSymtab().stringType.tsym);
         keys.put(
             normalized,
             new MappedKey(

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -87,7 +88,7 @@ final class KeySlots {
    * name per compilation.
    */
   boolean mayHaveSlots(Name name, VisitorState state) {
-    if (name == state.getNames().init) {
+    if (Objects.equals(name, state.getNames().init)) {
       return true;
     }
     String text = name.toString();

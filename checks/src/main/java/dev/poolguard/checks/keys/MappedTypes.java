@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.tools.JavaFileObject;
 import org.jspecify.annotations.Nullable;
@@ -115,7 +116,7 @@ final class MappedTypes {
     // A snapshot: reading a type's superclasses may load classes into the table being walked.
     for (ClassSymbol c : state.getSymtab().getAllClasses()) {
       if (c.kind == Kinds.Kind.TYP
-          && c.completer == Completer.NULL_COMPLETER
+          && Objects.equals(c.completer, Completer.NULL_COMPLETER)
           && !isSystem(c)
           && (isSource(c) || MappingAnnotation.anyOn(c, MappingAnnotation.TYPE_MARKERS, decided))) {
         candidates.add(c);

@@ -15,6 +15,7 @@ import com.sun.tools.javac.code.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -313,7 +314,7 @@ record MethodFacts(
   /** {@code Product.of(..)}, {@code Product.create(..)}: a factory of its own class's values. */
   private static boolean isValueFactory(MethodSymbol method) {
     Type returnType = method.getReturnType();
-    return returnType != null && returnType.tsym == method.owner;
+    return returnType != null && Objects.equals(returnType.tsym, method.owner);
   }
 
   private static boolean returnsText(MethodSymbol method) {

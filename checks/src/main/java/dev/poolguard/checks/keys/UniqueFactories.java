@@ -7,6 +7,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.util.Name;
 import dev.poolguard.checks.common.MemberName;
 import dev.poolguard.checks.common.RuntimeApi;
+import java.util.Objects;
 
 /**
  * The methods whose results are unique per run: {@code UniqueSlugs}' and those named by {@code
@@ -30,7 +31,7 @@ final class UniqueFactories {
   }
 
   boolean isFactory(MethodSymbol method, Name uniqueSlugs, VisitorState state) {
-    if (method.owner != null && method.owner.getQualifiedName() == uniqueSlugs) {
+    if (method.owner != null && Objects.equals(method.owner.getQualifiedName(), uniqueSlugs)) {
       return true;
     }
     for (MemberName factory : configured) {

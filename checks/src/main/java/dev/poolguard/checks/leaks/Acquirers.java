@@ -33,6 +33,7 @@ import dev.poolguard.checks.common.MemberName;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -258,7 +259,7 @@ final class Acquirers {
 
   private ImmutableSet<Name> acquiringNames(VisitorState state) {
     Names names = state.getNames();
-    if (names != namesTable) {
+    if (!Objects.equals(names, namesTable)) {
       ImmutableSet.Builder<Name> builder = ImmutableSet.builder();
       for (String name : BUILT_IN_NAMES) {
         builder.add(names.fromString(name));

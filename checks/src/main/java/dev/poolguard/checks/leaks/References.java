@@ -5,6 +5,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** How often a tree names a variable. */
@@ -17,7 +18,7 @@ final class References {
     new TreeScanner<@Nullable Void, @Nullable Void>() {
       @Override
       public @Nullable Void visitIdentifier(IdentifierTree identifier, @Nullable Void unused) {
-        if (ASTHelpers.getSymbol(identifier) == symbol) {
+        if (Objects.equals(ASTHelpers.getSymbol(identifier), symbol)) {
           count[0]++;
         }
         return null;

@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -188,7 +189,8 @@ final class Releases {
           return;
         }
         Use use = Use.of(getCurrentPath(), state);
-        if (use.releases() || (use.kind() == Use.Kind.STORED && use.variable() != variable)) {
+        if (use.releases()
+            || (use.kind() == Use.Kind.STORED && !Objects.equals(use.variable(), variable))) {
           summary.released.add(variable);
         }
         if (use.kind() == Use.Kind.RETURNED && variable.getKind() == ElementKind.FIELD) {

@@ -16,6 +16,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.poolguard.checks.common.AnnotationSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,7 +66,7 @@ final class TeardownCloseFix {
     } else {
       return none("the field is not assigned in a @BeforeEach or @BeforeAll method");
     }
-    if (field.owner != ASTHelpers.getSymbol(clazz)) {
+    if (!Objects.equals(field.owner, ASTHelpers.getSymbol(clazz))) {
       return none("the field is declared in another class");
     }
     List<MethodTree> matching = new ArrayList<>();

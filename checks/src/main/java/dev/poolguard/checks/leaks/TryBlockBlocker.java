@@ -14,6 +14,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -94,7 +95,7 @@ final class TryBlockBlocker extends TreeScanner<@Nullable Void, @Nullable Void> 
 
   @Override
   public @Nullable Void visitIdentifier(IdentifierTree tree, @Nullable Void unused) {
-    if (deferred > 0 && ASTHelpers.getSymbol(tree) == variable) {
+    if (deferred > 0 && Objects.equals(ASTHelpers.getSymbol(tree), variable)) {
       reason =
           String.format(
               "'%s' is used in a lambda or class body that may run after the block ends",
@@ -120,13 +121,13 @@ final class TryBlockBlocker extends TreeScanner<@Nullable Void, @Nullable Void> 
 
   private boolean assigns(Tree tree) {
     if (tree instanceof AssignmentTree assignment) {
-      return ASTHelpers.getSymbol(assignment.getVariable()) == variable;
+      return Objects.equals(ASTHelpers.getSymbol(assignment.getVariable()), variable);
     }
     if (tree instanceof CompoundAssignmentTree assignment) {
-      return ASTHelpers.getSymbol(assignment.getVariable()) == variable;
+      return Objects.equals(ASTHelpers.getSymbol(assignment.getVariable()), variable);
     }
     if (tree instanceof UnaryTree unary) {
-      return ASTHelpers.getSymbol(unary.getExpression()) == variable;
+      return Objects.equals(ASTHelpers.getSymbol(unary.getExpression()), variable);
     }
     return false;
   }

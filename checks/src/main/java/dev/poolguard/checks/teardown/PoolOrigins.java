@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -212,14 +213,15 @@ final class PoolOrigins {
     /** The closing class, its enclosing classes and its superclasses own their fields. */
     private boolean isOwnClass(Symbol owner) {
       // A class nested in the same top-level class (a test's own fixture class) is the same code.
-      if (ASTHelpers.outermostClass(owner) == ASTHelpers.outermostClass(closingClass)) {
+      if (Objects.equals(
+          ASTHelpers.outermostClass(owner), ASTHelpers.outermostClass(closingClass))) {
         return true;
       }
       for (Symbol c = closingClass; c instanceof ClassSymbol; c = c.owner) {
         for (Type t = c.type;
             t != null && t.tsym instanceof ClassSymbol;
             t = ((ClassSymbol) t.tsym).getSuperclass()) {
-          if (t.tsym == owner) {
+          if (Objects.equals(t.tsym, owner)) {
             return true;
           }
         }

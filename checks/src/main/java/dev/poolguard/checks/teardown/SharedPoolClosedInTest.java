@@ -43,6 +43,7 @@ import dev.poolguard.checks.common.StatementDeletion;
 import dev.poolguard.checks.common.TestCodeDetector;
 import dev.poolguard.checks.common.TestFrameworks;
 import dev.poolguard.checks.common.UnitTrees;
+import java.util.Objects;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
@@ -245,7 +246,7 @@ public final class SharedPoolClosedInTest extends BugChecker implements Compilat
     Symbol symbol = ASTHelpers.getSymbol((Tree) ASTHelpers.stripParentheses(pool));
     return symbol != null
         && isStatic(symbol)
-        && symbol.owner == closingClass
+        && Objects.equals(symbol.owner, closingClass)
         && SharedPoolHolders.isOutsideTestLifecycle(classPath, state);
   }
 
