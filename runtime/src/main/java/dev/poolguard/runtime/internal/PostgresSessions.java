@@ -98,7 +98,11 @@ final class PostgresSessions implements SessionDialect {
 
   @Override
   public Baseline baseline(Connection pooled) throws SQLException {
-    if (transactionPooling || !pooled.isWrapperFor(BaseConnection.class)) {
+    if (!pooled.isWrapperFor(BaseConnection.class)) {
+      return new State(Map.of(), "", "", Set.of());
+    }
+    PgStreamLook.neverWait(pooled);
+    if (transactionPooling) {
       return new State(Map.of(), "", "", Set.of());
     }
     Map<String, String> settings = new HashMap<>();
