@@ -83,7 +83,7 @@ final class MariaDbSessions implements SessionDialect {
         }
       }
       if (inTransaction) {
-        rollback(pooled);
+        SessionDialect.rollback(pooled);
         leftovers.add(Leftover.of(Leftover.Kind.TRANSACTION, "an open transaction (rolled back)"));
       }
       if (!pooled.getAutoCommit()) {
@@ -118,16 +118,6 @@ final class MariaDbSessions implements SessionDialect {
         }
       }
       return new Restoration(leftovers, retire);
-    }
-
-    private static void rollback(Connection pooled) throws SQLException {
-      if (pooled.getAutoCommit()) {
-        try (Statement statement = pooled.createStatement()) {
-          statement.execute("ROLLBACK");
-        }
-      } else {
-        pooled.rollback();
-      }
     }
 
     /** Drops the table; MariaDB answers "unknown table" with a note when it was not there. */

@@ -346,7 +346,7 @@ final class PostgresSessions implements SessionDialect {
         rs.next();
         wrote = rs.getBoolean(1);
       }
-      rollback(pooled);
+      SessionDialect.rollback(pooled);
       leftovers.add(
           Leftover.of(
               Leftover.Kind.TRANSACTION,
@@ -354,23 +354,12 @@ final class PostgresSessions implements SessionDialect {
                   ? "an open transaction with uncommitted writes (rolled back, not committed)"
                   : "an open transaction (rolled back; it had written nothing)"));
     } else if (state == TransactionState.FAILED) {
-      rollback(pooled);
+      SessionDialect.rollback(pooled);
       leftovers.add(Leftover.of(Leftover.Kind.TRANSACTION, "a failed transaction (rolled back)"));
     }
     // What runs next must not open a transaction HikariCP would roll back at once.
     if (!pooled.getAutoCommit()) {
       pooled.setAutoCommit(true);
-    }
-  }
-
-  /** A transaction begun with SQL ({@code BEGIN}) is ended with SQL; one begun by JDBC by JDBC. */
-  private static void rollback(Connection pooled) throws SQLException {
-    if (pooled.getAutoCommit()) {
-      try (Statement statement = pooled.createStatement()) {
-        statement.execute("ROLLBACK");
-      }
-    } else {
-      pooled.rollback();
     }
   }
 

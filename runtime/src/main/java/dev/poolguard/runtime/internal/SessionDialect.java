@@ -2,6 +2,7 @@ package dev.poolguard.runtime.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -18,6 +19,17 @@ interface SessionDialect {
    * without a round trip where the driver allows it; {@code true} where it cannot be known so.
    */
   boolean isLive(Connection pooled);
+
+  /** A transaction begun with SQL ({@code BEGIN}) is ended with SQL; one begun by JDBC by JDBC. */
+  static void rollback(Connection pooled) throws SQLException {
+    if (pooled.getAutoCommit()) {
+      try (Statement statement = pooled.createStatement()) {
+        statement.execute("ROLLBACK");
+      }
+    } else {
+      pooled.rollback();
+    }
+  }
 
   /** The state one connection had when the pool opened it, and how to get back to it. */
   interface Baseline {
