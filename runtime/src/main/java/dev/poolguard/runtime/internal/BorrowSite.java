@@ -1,6 +1,7 @@
 package dev.poolguard.runtime.internal;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,40 +37,55 @@ final class BorrowSite {
 
   private final String threadName;
   private final long borrowedAtNanos;
-  private final List<StackTraceElement> frames;
+
+  /**
+   * The borrower's stack, captured as it is and read into {@link #frames} only when a report needs
+   * it: most borrows are never reported, and capturing is many times cheaper than walking the deep
+   * stacks of a test engine frame by frame.
+   */
+  private final Throwable stack;
+
+  private volatile @Nullable List<StackTraceElement> frames;
   private final @Nullable TestOwner owner;
 
   /** Set once, when the connection is first reported as a suspected leak: it counts once. */
   private final AtomicBoolean leaked = new AtomicBoolean();
 
   private BorrowSite(
-      String threadName,
-      long borrowedAtNanos,
-      List<StackTraceElement> frames,
-      @Nullable TestOwner owner) {
+      String threadName, long borrowedAtNanos, Throwable stack, @Nullable TestOwner owner) {
     this.threadName = threadName;
     this.borrowedAtNanos = borrowedAtNanos;
-    this.frames = frames;
+    this.stack = stack;
     this.owner = owner;
   }
 
   /** The calling thread's borrow, charged to the test running on it (if any). */
   static BorrowSite here() {
-    List<StackTraceElement> frames =
-        StackWalker.getInstance()
-            .walk(
-                stack ->
-                    stack
-                        .dropWhile(frame -> INTERNAL_CLASSES.contains(frame.getClassName()))
-                        .filter(
-                            frame ->
-                                INFRASTRUCTURE_PREFIXES.stream()
-                                    .noneMatch(frame.getClassName()::startsWith))
-                        .limit(FRAMES_SHOWN)
-                        .map(StackWalker.StackFrame::toStackTraceElement)
-                        .collect(Collectors.toList()));
     return new BorrowSite(
-        Thread.currentThread().getName(), System.nanoTime(), frames, TestAttribution.current());
+        Thread.currentThread().getName(),
+        System.nanoTime(),
+        new Throwable("borrowed here"),
+        TestAttribution.current());
+  }
+
+  /**
+   * The first few application frames of the borrower's stack, from the innermost: PoolGuard's own
+   * frames, and those of the JDK and test engines, are left out.
+   */
+  private List<StackTraceElement> frames() {
+    List<StackTraceElement> read = frames;
+    if (read == null) {
+      read =
+          Arrays.stream(stack.getStackTrace())
+              .dropWhile(frame -> INTERNAL_CLASSES.contains(frame.getClassName()))
+              .filter(
+                  frame ->
+                      INFRASTRUCTURE_PREFIXES.stream().noneMatch(frame.getClassName()::startsWith))
+              .limit(FRAMES_SHOWN)
+              .collect(Collectors.toUnmodifiableList());
+      frames = read;
+    }
+    return read;
   }
 
   /** The test or class that borrowed it; {@code null} for a borrow outside any test. */
@@ -87,7 +103,8 @@ final class BorrowSite {
    * look.
    */
   String where() {
-    return frames.isEmpty() ? "(no application frames)" : frames.get(0).toString();
+    List<StackTraceElement> shown = frames();
+    return shown.isEmpty() ? "(no application frames)" : shown.get(0).toString();
   }
 
   long borrowedAtNanos() {
@@ -116,10 +133,11 @@ final class BorrowSite {
    * at com.acme.OrderTest.creates(OrderTest.java:31) <- ...}.
    */
   String describe() {
+    List<StackTraceElement> shown = frames();
     String where =
-        frames.isEmpty()
+        shown.isEmpty()
             ? "(no application frames)"
-            : frames.stream().map(StackTraceElement::toString).collect(Collectors.joining(" <- "));
+            : shown.stream().map(StackTraceElement::toString).collect(Collectors.joining(" <- "));
     return ownerLabel()
         + (isLeaked() ? " (suspected leak: not returned when it finished)" : "")
         + ", held "

@@ -3,8 +3,6 @@ package dev.poolguard.runtime.internal;
 import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,50 +13,11 @@ import org.jspecify.annotations.Nullable;
  * settings (the one costly view) only when the SQL may have changed one.
  */
 final class Footprint {
-  /**
-   * A statement that changes settings: one starting with SET or RESET (SET ROLE, SET SESSION
-   * AUTHORIZATION, SET SESSION CHARACTERISTICS included), a call of set_config, a DO block or a
-   * procedure CALL (which may run either).
-   */
-  private static final Pattern MAY_SET =
-      Pattern.compile(
-          "(?is)(?:^|;)\\s*(?:/\\*.*?\\*/\\s*|--[^\\n]*\\n\\s*)*(?:set|reset|do|call)\\b"
-              + "|\\bset_config\\s*\\(");
-
-  /** MariaDB's temporary tables, which no catalog view lists: named by the SQL that made them. */
-  private static final Pattern TEMPORARY_TABLE =
-      Pattern.compile(
-          "(?i)\\bcreate\\s+temporary\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([`\"\\w.$]+)");
-
-  /**
-   * MariaDB's named locks, which no catalog view lists either: the name when it is a literal (group
-   * 1), nothing when it is a parameter or an expression.
-   */
-  private static final Pattern NAMED_LOCK =
-      Pattern.compile("(?i)\\bget_lock\\s*\\(\\s*(?:'((?:[^']|'')*)'\\s*,)?");
-
-  /**
-   * PostgreSQL's custom settings ({@code app.tenant}), which pg_settings does not list: named by
-   * the SQL that set them, in set_config('name', ..) (group 1) or SET [SESSION|LOCAL] name (group
-   * 2).
-   */
-  private static final Pattern CUSTOM_SETTING =
-      Pattern.compile(
-          "(?i)\\bset_config\\s*\\(\\s*'([\\w$]+\\.[\\w$.]+)'"
-              + "|(?:^|;)\\s*set\\s+(?:session\\s+|local\\s+)?([a-z_][\\w$]*\\.[\\w$.]+)");
-
   private final Set<String> customSettings = ConcurrentHashMap.newKeySet();
   private final Set<String> temporaryTables = ConcurrentHashMap.newKeySet();
   private final Set<String> namedLocks = ConcurrentHashMap.newKeySet();
   private volatile boolean unnamedLocks;
   private volatile boolean readOnlySetThroughJdbc;
-
-  /** SQL that sets a sequence's currval: an INSERT (a serial column's default), nextval, setval. */
-  private static final Pattern SETS_SEQUENCE =
-      Pattern.compile("(?is)^\\s*insert\\b|\\b(?:nextval|setval)\\s*\\(");
-
-  private static final Pattern READS_SEQUENCE =
-      Pattern.compile("(?i)\\b(?:currval|lastval)\\s*\\(");
 
   private volatile boolean statementsRun;
   private volatile boolean mayChangeSession;
@@ -84,38 +43,24 @@ final class Footprint {
     }
   }
 
-  /** Whether {@code sql} reads a sequence's currval (or lastval). */
-  static boolean readsSequenceState(String sql) {
-    return READS_SEQUENCE.matcher(sql).find();
-  }
-
-  /** Notes SQL prepared or run. */
-  void sql(String sql) {
-    if (!sequencesTouched && SETS_SEQUENCE.matcher(sql).find()) {
+  /** Notes SQL prepared or run, by its facts. */
+  void sql(SqlFacts facts) {
+    // Only ever set, never cleared: a plain write per flag is safe from any thread.
+    if (facts.setsSequence()) {
       sequencesTouched = true;
     }
-    if (!mayChangeSession && !InertSql.is(sql)) {
+    if (!facts.inert()) {
       mayChangeSession = true;
     }
-    if (!maySetSettings && MAY_SET.matcher(sql).find()) {
+    if (facts.maySetSettings()) {
       maySetSettings = true;
     }
-    Matcher custom = CUSTOM_SETTING.matcher(sql);
-    while (custom.find()) {
-      customSettings.add(custom.group(1) != null ? custom.group(1) : custom.group(2));
+    if (facts.unnamedLocks()) {
+      unnamedLocks = true;
     }
-    Matcher table = TEMPORARY_TABLE.matcher(sql);
-    while (table.find()) {
-      temporaryTables.add(table.group(1));
-    }
-    Matcher lock = NAMED_LOCK.matcher(sql);
-    while (lock.find()) {
-      if (lock.group(1) == null) {
-        unnamedLocks = true;
-      } else {
-        namedLocks.add(lock.group(1).replace("''", "'"));
-      }
-    }
+    customSettings.addAll(facts.customSettings());
+    temporaryTables.addAll(facts.temporaryTables());
+    namedLocks.addAll(facts.namedLocks());
   }
 
   /** Whether any SQL can have run: if not, nothing on the server can have changed. */

@@ -85,6 +85,9 @@ final class InertSql {
   private static final Pattern INSERT_TARGET =
       Pattern.compile("^\\s*insert\\s+into\\s+[a-z_][a-z0-9_$.]*\\s*\\(");
 
+  private static final Pattern INTO = Pattern.compile("\\binto\\b");
+  private static final Pattern DEFAULT = Pattern.compile("\\bdefault\\b");
+
   private InertSql() {}
 
   static boolean is(String sql) {
@@ -105,7 +108,7 @@ final class InertSql {
       return false;
     }
     String first = text.split("[\\s(]", 2)[0];
-    if (!STATEMENTS.contains(first) || (first.equals("select") && hasWord(text, "into"))) {
+    if (!STATEMENTS.contains(first) || (first.equals("select") && INTO.matcher(text).find())) {
       return false;
     }
     // The column list of INSERT INTO t (..) is no call.
@@ -117,10 +120,6 @@ final class InertSql {
         return false;
       }
     }
-    return !hasWord(text, "default");
-  }
-
-  private static boolean hasWord(String text, String word) {
-    return Pattern.compile("\\b" + word + "\\b").matcher(text).find();
+    return !DEFAULT.matcher(text).find();
   }
 }

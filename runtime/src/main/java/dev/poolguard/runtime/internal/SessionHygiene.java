@@ -124,10 +124,11 @@ public final class SessionHygiene {
 
     /** SQL about to be prepared or run. */
     private void sql(String sql) throws SQLException {
-      if (Footprint.readsSequenceState(sql) && !footprint.sequencesTouched()) {
+      SqlFacts facts = SqlFacts.of(sql);
+      if (facts.readsSequence() && !footprint.sequencesTouched()) {
         baseline.beforeReadingSequences(pooled);
       }
-      footprint.sql(sql);
+      footprint.sql(facts);
     }
 
     @Override
