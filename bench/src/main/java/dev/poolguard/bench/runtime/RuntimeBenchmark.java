@@ -35,7 +35,7 @@ public final class RuntimeBenchmark {
   private static final String USAGE =
       "usage: RuntimeBenchmark --server=jdbc:postgresql://host:port --admin=postgres --role=r --db=d"
           + " --work=dir --chart=file [--classes=30] [--tests=25] [--rounds=3] [--sleep=0.004]"
-          + " [--limit=20] [--parallel=4] [--pool-size=3] [--smoke] [--hygiene]"
+          + " [--limit=20] [--parallel=4] [--pool-size=3] [--smoke] [--hygiene] [--killer=millis]"
           + " [--per-class-url=jdbc --shared-url=jdbc --refusal=text --title=text]";
 
   /** How long one mode may take before it counts as hung. */
@@ -54,7 +54,9 @@ public final class RuntimeBenchmark {
     int classes = Integer.parseInt(opts.getOrDefault("classes", "30"));
     int tests = Integer.parseInt(opts.getOrDefault("tests", "25"));
     boolean hygiene = opts.containsKey("hygiene");
-    List<RuntimeMode> modes = hygiene ? RuntimeMode.HYGIENE : RuntimeMode.ALL;
+    String killEvery = opts.get("killer");
+    List<RuntimeMode> modes =
+        killEvery != null ? RuntimeMode.KILLER : hygiene ? RuntimeMode.HYGIENE : RuntimeMode.ALL;
     int rounds = Integer.parseInt(opts.getOrDefault("rounds", hygiene ? "5" : "3"));
     int limit = Integer.parseInt(opts.getOrDefault("limit", "20"));
     int parallel = Integer.parseInt(opts.getOrDefault("parallel", "4"));
@@ -87,6 +89,9 @@ public final class RuntimeBenchmark {
     jvm.add("-Dbench.db=" + db.name());
     jvm.add("-D" + SuiteSettings.SLEEP_SECONDS + "=" + opts.getOrDefault("sleep", "0.004"));
     jvm.add("-D" + SuiteSettings.LIGHT + "=" + hygiene);
+    if (killEvery != null) {
+      jvm.add("-D" + SuiteSettings.KILL_EVERY_MILLIS + "=" + killEvery);
+    }
     jvm.add("-D" + SuiteSettings.JDBC_URL + "=" + perClassUrl);
     jvm.add("-D" + SuiteSettings.USER + "=" + db.role());
     jvm.add("-Dpoolguard.url=" + sharedUrl);
@@ -109,8 +114,8 @@ public final class RuntimeBenchmark {
               + ".log)");
       for (RuntimeMode mode : modes) {
         ModeResult result = runMode(jvm, mode, parallel, round, work, refusal);
-        String transactions =
-            transactionsPerBorrow(work.resolve(mode.name() + ".r" + round + ".line"));
+        Path line = work.resolve(mode.name() + ".r" + round + ".line");
+        String transactions = transactionsPerBorrow(line) + sessionsEnded(line);
         log("round " + round + ": " + result + " " + transactions);
         byMode.computeIfAbsent(mode, m -> new ArrayList<>()).add(result);
         perBorrow.computeIfAbsent(mode, m -> new ArrayList<>()).add(transactions);
@@ -230,6 +235,14 @@ public final class RuntimeBenchmark {
         Long.parseLong(m.group(1)) / (double) Long.parseLong(m.group(2)));
   }
 
+  /** What the session killer ended ({@code --killer}), or nothing. */
+  private static String sessionsEnded(Path line) throws IOException {
+    Matcher m =
+        Pattern.compile("sessions (ended=.*)")
+            .matcher(Files.exists(line) ? Files.readString(line, UTF_8) : "");
+    return m.find() ? " " + m.group(1) : "";
+  }
+
   /** The median round's time, the highest peak of all rounds, the worst result. */
   private static ModeResult summarize(List<ModeResult> rounds) {
     ModeResult median = median(rounds);
@@ -255,7 +268,8 @@ public final class RuntimeBenchmark {
   }
 
   private static RuntimeMode modeNamed(String name) {
-    return Stream.concat(RuntimeMode.ALL.stream(), RuntimeMode.HYGIENE.stream())
+    return Stream.of(RuntimeMode.ALL, RuntimeMode.HYGIENE, RuntimeMode.KILLER)
+        .flatMap(List::stream)
         .filter(m -> m.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no mode " + name));

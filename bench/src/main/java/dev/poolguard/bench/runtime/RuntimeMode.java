@@ -25,6 +25,15 @@ record RuntimeMode(String name, PoolStyle pool, boolean parallel) {
           new RuntimeMode("static", PoolStyle.STATIC, false),
           new RuntimeMode("shared", PoolStyle.SHARED, false));
 
+  /**
+   * {@code --killer}: the shared pool, serial and parallel, while the server ends every session on
+   * the database at an interval.
+   */
+  static final List<RuntimeMode> KILLER =
+      List.of(
+          new RuntimeMode("shared", PoolStyle.SHARED, false),
+          new RuntimeMode("shared-parallel", PoolStyle.SHARED, true));
+
   int parallelism(int parallel) {
     return this.parallel ? parallel : 1;
   }

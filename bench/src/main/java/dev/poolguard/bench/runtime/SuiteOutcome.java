@@ -43,11 +43,19 @@ final class SuiteOutcome implements TestExecutionListener {
       tests.addAndGet(children); // skipped tests of a class whose @BeforeAll failed
       failed.addAndGet(children);
     }
+    if (bad) {
+      // Every failure in the mode's log, with its whole chain: the first reason alone hides why.
+      System.err.println("[suite] " + id.getLegacyReportingName() + " failed: " + chain(result));
+    }
     if (bad && firstReason.get() == null) {
       if (firstReason.compareAndSet(null, reason(result))) {
         firstFailureNanos.set(System.nanoTime());
       }
     }
+  }
+
+  int failed() {
+    return failed.get();
   }
 
   /** {@code passed}, or {@code failed: ...} with counts and the first failure's root cause. */
@@ -63,6 +71,20 @@ final class SuiteOutcome implements TestExecutionListener {
         failedClasses.get(),
         (firstFailureNanos.get() - startNanos) / 1e9,
         firstReason.get());
+  }
+
+  private static String chain(TestExecutionResult result) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = result.getThrowable().orElse(null); t != null; t = t.getCause()) {
+      text.append(text.length() == 0 ? "" : " <- caused by ")
+          .append(t.getClass().getSimpleName())
+          .append(": ")
+          .append(t.getMessage());
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return text.toString().replaceAll("\\s+", " ");
   }
 
   private static String reason(TestExecutionResult result) {

@@ -46,6 +46,11 @@ public final class SuiteRun {
     long transactionsBefore = transactions(adminUrl, database);
     ConnectionSampler sampler =
         ConnectionSampler.start(adminUrl, ConnectionSampler.Scope.DATABASE, database);
+    String killEvery = System.getProperty(SuiteSettings.KILL_EVERY_MILLIS);
+    SessionKiller killer =
+        killEvery == null
+            ? null
+            : SessionKiller.start(adminUrl, database, Long.parseLong(killEvery));
     long start = System.nanoTime();
     sampler.record(start);
     try (LauncherSession session = LauncherFactory.openSession()) {
@@ -53,6 +58,9 @@ public final class SuiteRun {
       PoolStyle.closeStatic();
     } // the session's end closes the shared pool, so its close is inside the measured time
     long elapsed = System.nanoTime() - start;
+    if (killer != null) {
+      System.out.println("sessions " + killer.stop() + " failed-tests=" + outcome.failed());
+    }
     Thread.sleep(300); // let the server reap closed connections: the chart shows the drain
     sampler.stop();
     // Every connection is closed now, and a backend flushes its counters as it exits: each test

@@ -16,6 +16,9 @@ record SuiteSettings(
   /** {@code true}: each test is an insert and a count only (the hygiene comparison's work). */
   static final String LIGHT = "bench.light";
 
+  /** {@code --killer}: the server ends every session on the database at this interval. */
+  static final String KILL_EVERY_MILLIS = "bench.killEveryMillis";
+
   static SuiteSettings fromSystemProperties() {
     return new SuiteSettings(
         PoolStyle.valueOf(required(POOL)),

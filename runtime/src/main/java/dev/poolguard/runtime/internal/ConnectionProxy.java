@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * a closed connection). A proxy is equal only to itself. It unwraps to itself for the interfaces it
  * implements and otherwise to what the wrapped connection unwraps to, and {@code isWrapperFor}
  * answers the same. Every other call goes to the wrapped connection, which throws its own
- * exceptions.
+ * exceptions; a layer may move the borrow to another connection ({@link Hooks#current}), and the
+ * calls go there from then on.
  */
 final class ConnectionProxy implements InvocationHandler {
   private final Connection target;
@@ -63,8 +64,17 @@ final class ConnectionProxy implements InvocationHandler {
      * What the caller gets from a call passed on: {@code result} by default; a layer may wrap it
      * (the statements the session hygiene reads the SQL of).
      */
-    default @Nullable Object returning(Method method, @Nullable Object result) {
+    default @Nullable Object returning(
+        Method method, @Nullable Object @Nullable [] args, @Nullable Object result) {
       return result;
+    }
+
+    /**
+     * The connection calls go to now: {@code wrapped} by default; the session hygiene's layer
+     * answers with the connection it moved the borrow to when the server ended the first.
+     */
+    default Connection current(Connection wrapped) {
+      return wrapped;
     }
   }
 
@@ -113,7 +123,7 @@ final class ConnectionProxy implements InvocationHandler {
         return null;
       }
       case "isClosed" -> {
-        return givenBack.get() || target.isClosed();
+        return givenBack.get() || hooks.current(target).isClosed();
       }
       case "equals" -> {
         return args != null && proxy == args[0];
@@ -122,27 +132,27 @@ final class ConnectionProxy implements InvocationHandler {
         return System.identityHashCode(proxy);
       }
       case "toString" -> {
-        return description + " (" + target + ")";
+        return description + " (" + hooks.current(target) + ")";
       }
       case "unwrap" -> {
         hooks.calling(method, args);
         Class<?> type = (Class<?>) argument(args);
-        return type.isInstance(proxy) ? proxy : target.unwrap(type);
+        return type.isInstance(proxy) ? proxy : hooks.current(target).unwrap(type);
       }
       case "isWrapperFor" -> {
         Class<?> type = (Class<?>) argument(args);
-        return type.isInstance(proxy) || target.isWrapperFor(type);
+        return type.isInstance(proxy) || hooks.current(target).isWrapperFor(type);
       }
       default -> {
         hooks.calling(method, args);
-        return hooks.returning(method, forward(method, args));
+        return hooks.returning(method, args, forward(method, args));
       }
     }
   }
 
   private void giveBack(Ending ending) throws SQLException {
     if (givenBack.compareAndSet(false, true)) {
-      hooks.giveBack(target, ending);
+      hooks.giveBack(hooks.current(target), ending);
     }
   }
 
@@ -158,7 +168,7 @@ final class ConnectionProxy implements InvocationHandler {
   private @Nullable Object forward(Method method, @Nullable Object @Nullable [] args)
       throws Throwable {
     try {
-      return method.invoke(target, args);
+      return method.invoke(hooks.current(target), args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }

@@ -197,6 +197,29 @@ public final class FailureMessages {
   }
 
   /**
+   * The server ended the session a test held between statements, with nothing running and nothing
+   * to carry over, so its next statement ran on a new connection.
+   */
+  static String movedAfterServerEnded(String owner, String where) {
+    return "the server ended the database session that "
+        + owner
+        + " held between two statements (a restart, a failover, an idle-session killer or"
+        + " pg_terminate_backend), borrowed at "
+        + where
+        + "; nothing was running on it and it held no transaction or session state, so its next"
+        + " statement ran on a new connection from the pool.";
+  }
+
+  /** A moved borrow read a sequence's currval, which only the ended session had. */
+  static String sequencesLostInMove(String owner) {
+    return "PoolGuard: "
+        + owner
+        + " reads a sequence's currval or lastval, but the server ended the session whose INSERT"
+        + " set it, and the borrow moved to a new connection, where it is not set. Read the"
+        + " generated key from the INSERT itself (RETURNING, or getGeneratedKeys) instead.";
+  }
+
+  /**
    * Back-pressure gave up: the server kept refusing for lack of slots until the acquire timeout.
    */
   static String refusedForLackOfSlots(

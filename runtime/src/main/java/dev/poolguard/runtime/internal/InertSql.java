@@ -76,7 +76,17 @@ final class InertSql {
           "bool_and",
           "bool_or",
           "to_char",
-          "cast");
+          "cast",
+          "pg_sleep",
+          "random",
+          "md5",
+          "replace",
+          "position",
+          "date_part",
+          "to_timestamp",
+          "array_length",
+          "json_build_object",
+          "jsonb_build_object");
 
   private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^']|'')*'");
   private static final Pattern QUOTED_IDENTIFIER = Pattern.compile("\"(?:[^\"]|\"\")*\"");

@@ -30,8 +30,9 @@ public final class SessionHygiene {
 
   private final HygieneMode mode;
   private final SessionDialect dialect;
-  private final String poolName;
+  private final String description;
   private final Consumer<Connection> retire;
+  private final Replacement replacement;
   private final Runnable restoredMark;
 
   /** The baseline of each physical connection, dropped with it. */
@@ -42,6 +43,7 @@ public final class SessionHygiene {
 
   /**
    * @param retire evicts a pooled connection (HikariCP's own proxy) instead of keeping it
+   * @param replacement a live connection in place of one the server ended under a borrower
    * @param restoredMark called once per dirty return (the timeline's marks)
    */
   SessionHygiene(
@@ -49,12 +51,24 @@ public final class SessionHygiene {
       SessionDialect dialect,
       String poolName,
       Consumer<Connection> retire,
+      Replacement replacement,
       Runnable restoredMark) {
     this.mode = mode;
     this.dialect = dialect;
-    this.poolName = poolName;
+    this.description = "PoolGuard connection of " + poolName;
     this.retire = retire;
+    this.replacement = replacement;
     this.restoredMark = restoredMark;
+  }
+
+  /** A connection from the pool: what a borrower is given, and HikariCP's own under it. */
+  record Pooled(Connection given, Connection pooled) {}
+
+  /** Where a borrow moves when the server ended its session. */
+  @FunctionalInterface
+  interface Replacement {
+    /** Evicts {@code ended} (HikariCP's own) and takes a live connection from the pool. */
+    Pooled replace(Connection ended) throws SQLException;
   }
 
   /** The failures {@code owner} must get for what it left; cleared as they are taken. */
@@ -82,14 +96,18 @@ public final class SessionHygiene {
     if (mode == HygieneMode.OFF) {
       return given;
     }
+    return ConnectionProxy.of(
+        given, description, new Restoring(given, pooled, baselineOf(pooled), site));
+  }
+
+  private SessionDialect.Baseline baselineOf(Connection pooled) throws SQLException {
     Connection physical = pooled.unwrap(Connection.class);
     SessionDialect.Baseline baseline = baselines.get(physical);
     if (baseline == null) {
       baseline = dialect.baseline(pooled);
       baselines.put(physical, baseline);
     }
-    return ConnectionProxy.of(
-        given, "PoolGuard connection of " + poolName, new Restoring(pooled, baseline, site));
+    return baseline;
   }
 
   /** Sessions restored so far, by kind of leftover. */
@@ -99,17 +117,32 @@ public final class SessionHygiene {
     return counts;
   }
 
-  /** Follows one borrow: what its SQL may have changed, and the restore on its return. */
-  private final class Restoring implements ConnectionProxy.Hooks {
-    private final Connection pooled;
-    private final SessionDialect.Baseline baseline;
+  /**
+   * Follows one borrow: what its SQL may have changed, the restore on its return, and its move to a
+   * new connection when the server ended its session between two statements.
+   */
+  private final class Restoring implements ConnectionProxy.Hooks, StatementTap.Borrow {
     private final BorrowSite site;
     private final Footprint footprint = new Footprint();
+    private volatile Connection given;
+    private volatile Connection pooled;
+    private volatile SessionDialect.Baseline baseline;
+    private volatile int generation;
 
-    Restoring(Connection pooled, SessionDialect.Baseline baseline, BorrowSite site) {
+    /** The borrow moved after an INSERT: the sequences' currval it may read is gone. */
+    private volatile boolean sequencesLost;
+
+    Restoring(
+        Connection given, Connection pooled, SessionDialect.Baseline baseline, BorrowSite site) {
+      this.given = given;
       this.pooled = pooled;
       this.baseline = baseline;
       this.site = site;
+    }
+
+    @Override
+    public Connection current(Connection wrapped) {
+      return given;
     }
 
     @Override
@@ -122,29 +155,36 @@ public final class SessionHygiene {
       }
     }
 
-    /** SQL about to be prepared or run. */
-    private void sql(String sql) throws SQLException {
+    @Override
+    public void sql(String sql) throws SQLException {
       SqlFacts facts = SqlFacts.of(sql);
-      if (facts.readsSequence() && !footprint.sequencesTouched()) {
-        baseline.beforeReadingSequences(pooled);
+      if (facts.readsSequence()) {
+        if (sequencesLost) {
+          throw new SQLException(FailureMessages.sequencesLostInMove(site.ownerLabel()));
+        }
+        if (!footprint.sequencesTouched()) {
+          baseline.beforeReadingSequences(pooled);
+        }
       }
       footprint.sql(facts);
     }
 
     @Override
-    public @Nullable Object returning(Method method, @Nullable Object result) {
+    public @Nullable Object returning(
+        Method method, @Nullable Object @Nullable [] args, @Nullable Object result) {
       if (result instanceof Statement statement) {
         Class<?> type =
             result instanceof CallableStatement
                 ? CallableStatement.class
                 : result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-        return StatementTap.of(type, statement, this::sql, this::serverEnded);
+        return StatementTap.of(type, statement, method, args, this);
       }
       return result;
     }
 
     /** A statement failed: if the server ended the session, the failure says so. */
-    private SQLException serverEnded(SQLException failure) {
+    @Override
+    public SQLException failure(SQLException failure) {
       return ServerEnded.is(failure)
           ? new SQLException(
               FailureMessages.serverEnded(site.ownerLabel(), failure),
@@ -155,9 +195,41 @@ public final class SessionHygiene {
     }
 
     @Override
-    public void giveBack(Connection given, ConnectionProxy.Ending ending) throws SQLException {
+    public int generation() {
+      return generation;
+    }
+
+    /**
+     * The borrow moves only where nothing is lost: the session ended while no statement ran on it
+     * (the look at the socket sees the server's farewell before anything is sent), in auto-commit,
+     * after SQL that changed nothing in the session but the sequences' currval (no transaction,
+     * setting, temporary table or lock to carry over). Otherwise the statement runs where it is and
+     * fails with {@link #failure}'s message.
+     */
+    @Override
+    public synchronized @Nullable Connection movedFrom(int created) throws SQLException {
+      if (created == generation) {
+        if (footprint.mayChangeSession()
+            || dialect.isLive(pooled)
+            || pooled.isClosed()
+            || !pooled.getAutoCommit()) {
+          return null;
+        }
+        Pooled live = replacement.replace(pooled);
+        given = live.given();
+        pooled = live.pooled();
+        baseline = baselineOf(live.pooled());
+        sequencesLost = footprint.sequencesTouched();
+        generation++;
+        PoolGuardLog.line(FailureMessages.movedAfterServerEnded(site.ownerLabel(), site.where()));
+      }
+      return given;
+    }
+
+    @Override
+    public void giveBack(Connection current, ConnectionProxy.Ending ending) throws SQLException {
       if (!ending.isClose() || pooled.isClosed()) {
-        ending.apply(given);
+        ending.apply(current);
         return;
       }
       SessionDialect.Restoration restoration;
@@ -181,7 +253,7 @@ public final class SessionHygiene {
         if (restoration.retire()) {
           retire.accept(pooled);
         } else {
-          ending.apply(given);
+          ending.apply(current);
         }
       }
     }

@@ -45,6 +45,7 @@ final class SharedPool {
             SessionDialect.of(settings),
             settings.describeTarget(),
             hikari::evictConnection,
+            this::replace,
             tracker::restored);
   }
 
@@ -109,13 +110,26 @@ final class SharedPool {
         hygieneMode);
   }
 
-  /** Reads the capacity on the connection HikariCP just opened (it is idle in the pool). */
+  /**
+   * Reads the capacity on the connection HikariCP just opened (it is idle in the pool). A session
+   * the server ended meanwhile (a failover, an idle-session killer) is evicted and the read made on
+   * another, as often as the pool has connections.
+   */
   private static CapacityPreflight.@Nullable Capacity preflight(
       HikariDataSource hikari, PoolSettings settings) {
-    try (Connection first = hikari.getConnection()) {
-      return CapacityPreflight.read(first, settings);
-    } catch (SQLException e) {
-      throw startFailure(settings, e, e);
+    for (int ended = 0; ; ended++) {
+      Connection first = null;
+      try {
+        first = hikari.getConnection();
+        try (Connection open = first) {
+          return CapacityPreflight.read(open, settings);
+        }
+      } catch (SQLException e) {
+        if (first == null || !ServerEnded.is(e) || ended >= settings.maxPoolSize()) {
+          throw startFailure(settings, e, e);
+        }
+        hikari.evictConnection(first);
+      }
     }
   }
 
@@ -175,6 +189,15 @@ final class SharedPool {
       pooled = hikari.getConnection();
     }
     return pooled;
+  }
+
+  /** A live connection for a borrow whose session the server ended: the dead one is evicted. */
+  private SessionHygiene.Pooled replace(Connection ended) throws SQLException {
+    tracker.replacedDead();
+    hikari.evictConnection(ended);
+    Connection pooled = liveConnection();
+    return new SessionHygiene.Pooled(
+        budget == null ? pooled : returnedOrRetired(pooled, budget), pooled);
   }
 
   /** The session hygiene's layer, or on failure to read the baseline, nothing kept out. */

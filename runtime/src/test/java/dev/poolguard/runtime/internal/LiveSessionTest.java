@@ -1,5 +1,6 @@
 package dev.poolguard.runtime.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,102 @@ class LiveSessionTest {
     }
     try (Connection connection = pool.borrow()) {
       assertTrue(backendPid(connection) > 0);
+    }
+  }
+
+  /** The pool's one backend, found from outside so that the borrow runs nothing of its own. */
+  private static int poolBackend() throws SQLException {
+    return (int)
+        count(
+            "SELECT pid FROM pg_stat_activity WHERE application_name LIKE"
+                + " 'poolguard-test-live %' AND datname = 'test'");
+  }
+
+  @Test
+  void aSessionEndedBetweenStatementsMovesTheBorrowToALiveConnection() throws Exception {
+    try (Connection connection = pool.borrow();
+        PreparedStatement select = connection.prepareStatement("SELECT ? + 1")) {
+      select.setInt(1, 1);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+      }
+      int ended = poolBackend();
+      terminate(ended);
+      select.setInt(1, 41);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        assertEquals(42, rs.getInt(1));
+      }
+      assertNotEquals(ended, poolBackend());
+    }
+    String report = pool.sessionReport(Duration.ofSeconds(1), 0).get(0);
+    assertTrue(report.contains("dead connections replaced 1"), report);
+  }
+
+  @Test
+  void aBatchIsMadeAgainOnTheNewConnection() throws Exception {
+    try (Connection connection = pool.borrow();
+        Statement setup = connection.createStatement()) {
+      setup.execute("CREATE TABLE IF NOT EXISTS live_batch (n int)");
+      setup.execute("DELETE FROM live_batch");
+    }
+    try (Connection connection = pool.borrow()) {
+      try (PreparedStatement insert =
+          connection.prepareStatement("INSERT INTO live_batch (n) VALUES (?)")) {
+        for (int n = 1; n <= 100; n++) {
+          insert.setInt(1, n);
+          insert.addBatch();
+        }
+        terminate(poolBackend());
+        insert.executeBatch();
+      }
+    }
+    try (Connection connection = pool.borrow();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT count(*), sum(n) FROM live_batch")) {
+      rs.next();
+      assertEquals(100, rs.getInt(1));
+      assertEquals(5050, rs.getInt(2));
+      statement.execute("DROP TABLE live_batch");
+    }
+  }
+
+  @Test
+  void aSessionEndedInsideATransactionFailsNamingTheCause() throws Exception {
+    try (Connection connection = pool.borrow();
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      statement.execute("SELECT 1");
+      terminate(poolBackend());
+      SQLException failure = assertThrows(SQLException.class, () -> statement.execute("SELECT 2"));
+      String message = String.valueOf(failure.getMessage());
+      assertTrue(message.contains("the server ended the database session"), message);
+    }
+  }
+
+  @Test
+  void aMovedBorrowThatReadsCurrvalIsToldWhyItIsGone() throws Exception {
+    try (Connection connection = pool.borrow();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS live_serial (id serial, n int)");
+    }
+    try (Connection connection = pool.borrow()) {
+      try (Statement insert = connection.createStatement()) {
+        insert.execute("INSERT INTO live_serial (n) VALUES (1)");
+      }
+      terminate(poolBackend());
+      try (Statement read = connection.createStatement()) {
+        SQLException failure =
+            assertThrows(
+                SQLException.class, () -> read.execute("SELECT currval('live_serial_id_seq')"));
+        String message = String.valueOf(failure.getMessage());
+        assertTrue(message.contains("the borrow moved to a new connection"), message);
+      }
+    } finally {
+      try (Connection connection = pool.borrow();
+          Statement drop = connection.createStatement()) {
+        drop.execute("DROP TABLE live_serial");
+      }
     }
   }
 
