@@ -20,14 +20,17 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Validates a Maven Central upload bundle as Central's deployment validation does, plus what PoolGuard
- * promises on top (exactly the published artifacts, nothing test-only, consumer POMs without a parent).
- * Run by scripts/check-bundle; every problem is collected and printed, then the exit code is 1.
+ * Validates a Maven Central upload bundle as Central's deployment validation does, plus what
+ * PoolGuard promises on top (exactly the published artifacts, nothing test-only, consumer POMs
+ * without a parent). Run by scripts/check-bundle; every problem is collected and printed, then the
+ * exit code is 1.
  */
 public final class CheckBundle {
   private static final String GROUP_ID = "dev.poolguard";
 
-  /** What PoolGuard publishes, with each artifact's packaging; everything else is never deployed. */
+  /**
+   * What PoolGuard publishes, with each artifact's packaging; everything else is never deployed.
+   */
   private static final Map<String, String> PUBLISHED =
       Map.of(
           "poolguard-bom", "pom",
@@ -36,7 +39,8 @@ public final class CheckBundle {
           "poolguard-spring", "jar");
 
   /** Checksums Central requires, and the optional ones it checks when they are there. */
-  private static final Map<String, String> REQUIRED_CHECKSUMS = Map.of("md5", "MD5", "sha1", "SHA-1");
+  private static final Map<String, String> REQUIRED_CHECKSUMS =
+      Map.of("md5", "MD5", "sha1", "SHA-1");
 
   private static final Map<String, String> OPTIONAL_CHECKSUMS =
       Map.of("sha256", "SHA-256", "sha512", "SHA-512");
@@ -83,7 +87,8 @@ public final class CheckBundle {
     String groupPath = GROUP_ID.replace('.', '/') + "/";
     Map<String, List<String>> byArtifact = new TreeMap<>();
     for (String name : files.keySet()) {
-      String[] parts = name.startsWith(groupPath) ? name.substring(groupPath.length()).split("/") : null;
+      String[] parts =
+          name.startsWith(groupPath) ? name.substring(groupPath.length()).split("/") : null;
       if (parts == null || parts.length != 3) {
         problems.add(name + ": not at " + groupPath + "<artifactId>/<version>/<file>");
         continue;
@@ -98,7 +103,11 @@ public final class CheckBundle {
     }
     for (String artifactId : byArtifact.keySet()) {
       if (!PUBLISHED.containsKey(artifactId)) {
-        problems.add(artifactId + " is in the bundle but is not published (only " + PUBLISHED.keySet() + ")");
+        problems.add(
+            artifactId
+                + " is in the bundle but is not published (only "
+                + PUBLISHED.keySet()
+                + ")");
       }
     }
     for (String artifactId : new TreeMap<>(PUBLISHED).keySet()) {
@@ -116,7 +125,16 @@ public final class CheckBundle {
   }
 
   private void checkArtifact(String artifactId, String packaging) throws Exception {
-    String base = GROUP_ID.replace('.', '/') + "/" + artifactId + "/" + version + "/" + artifactId + "-" + version;
+    String base =
+        GROUP_ID.replace('.', '/')
+            + "/"
+            + artifactId
+            + "/"
+            + version
+            + "/"
+            + artifactId
+            + "-"
+            + version;
     byte[] pom = files.get(base + ".pom");
     if (pom == null) {
       problems.add(artifactId + ": no POM");
@@ -130,14 +148,16 @@ public final class CheckBundle {
       checkJar(base + "-javadoc.jar", "index.html", null);
       kinds.addAll(List.of("jar", "sources", "javadoc"));
     }
-    System.out.println("  " + GROUP_ID + ":" + artifactId + ":" + version + " (" + packaging + "): " + kinds);
+    System.out.println(
+        "  " + GROUP_ID + ":" + artifactId + ":" + version + " (" + packaging + "): " + kinds);
   }
 
   private void checkJar(String name, String mustContainSuffix, String mustContainEntry)
       throws IOException {
     byte[] jar = files.get(name);
     if (jar == null) {
-      problems.add(name + " is missing (Central requires sources and javadoc jars beside every jar)");
+      problems.add(
+          name + " is missing (Central requires sources and javadoc jars beside every jar)");
       return;
     }
     boolean found = false;
@@ -182,7 +202,8 @@ public final class CheckBundle {
       }
       return;
     }
-    String expected = HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+    String expected =
+        HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
     String actual = new String(recorded, StandardCharsets.US_ASCII).trim().split("\\s+")[0];
     if (!expected.equalsIgnoreCase(actual)) {
       problems.add(name + "." + extension + " says " + actual + ", the file's is " + expected);
@@ -203,7 +224,8 @@ public final class CheckBundle {
         gpg.destroyForcibly();
         problems.add(name + ".asc: gpg --verify did not finish within 60 s");
       } else if (gpg.exitValue() != 0) {
-        problems.add(name + ".asc does not verify (is the signing key in GNUPGHOME?): " + output.trim());
+        problems.add(
+            name + ".asc does not verify (is the signing key in GNUPGHOME?): " + output.trim());
       }
     } finally {
       try (var paths = Files.walk(dir)) {
@@ -276,7 +298,11 @@ public final class CheckBundle {
       for (Element dependency : children(dependencies, "dependency")) {
         String depVersion = text(dependency, "version");
         if (depVersion.contains("${") && !depVersion.equals("${project.version}")) {
-          problem("dependency " + text(dependency, "artifactId") + " has unresolved version " + depVersion);
+          problem(
+              "dependency "
+                  + text(dependency, "artifactId")
+                  + " has unresolved version "
+                  + depVersion);
         }
         if (!text(dependency, "groupId").equals(GROUP_ID)) {
           continue;
@@ -286,7 +312,8 @@ public final class CheckBundle {
           problem("depends on " + depArtifact + ", which is never published");
         }
         if (!depVersion.equals(version) && !depVersion.equals("${project.version}")) {
-          problem("depends on " + depArtifact + ":" + depVersion + ", not this release's " + version);
+          problem(
+              "depends on " + depArtifact + ":" + depVersion + ", not this release's " + version);
         }
       }
     }
@@ -309,7 +336,14 @@ public final class CheckBundle {
     private void expect(String element, String expected) {
       String actual = text(project, element);
       if (!actual.equals(expected)) {
-        problem("<" + element + "> is '" + actual + "', expected '" + expected + "' (its path in the bundle)");
+        problem(
+            "<"
+                + element
+                + "> is '"
+                + actual
+                + "', expected '"
+                + expected
+                + "' (its path in the bundle)");
       }
     }
 

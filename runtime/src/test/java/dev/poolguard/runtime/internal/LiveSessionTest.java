@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The server ends sessions of the shared pool (as a failover or an idle-session killer does) on
@@ -93,6 +94,11 @@ class LiveSessionTest {
     }
   }
 
+  private static void assertFailsSaying(String expected, Executable statement) {
+    String message = String.valueOf(assertThrows(SQLException.class, statement).getMessage());
+    assertTrue(message.contains(expected), message);
+  }
+
   /** The pool's one backend, found from outside so that the borrow runs nothing of its own. */
   private static int poolBackend() throws SQLException {
     return (int)
@@ -157,9 +163,8 @@ class LiveSessionTest {
       connection.setAutoCommit(false);
       statement.execute("SELECT 1");
       terminate(poolBackend());
-      SQLException failure = assertThrows(SQLException.class, () -> statement.execute("SELECT 2"));
-      String message = String.valueOf(failure.getMessage());
-      assertTrue(message.contains("the server ended the database session"), message);
+      assertFailsSaying(
+          "the server ended the database session", () -> statement.execute("SELECT 2"));
     }
   }
 
@@ -175,11 +180,9 @@ class LiveSessionTest {
       }
       terminate(poolBackend());
       try (Statement read = connection.createStatement()) {
-        SQLException failure =
-            assertThrows(
-                SQLException.class, () -> read.execute("SELECT currval('live_serial_id_seq')"));
-        String message = String.valueOf(failure.getMessage());
-        assertTrue(message.contains("the borrow moved to a new connection"), message);
+        assertFailsSaying(
+            "the borrow moved to a new connection",
+            () -> read.execute("SELECT currval('live_serial_id_seq')"));
       }
     } finally {
       try (Connection connection = pool.borrow();

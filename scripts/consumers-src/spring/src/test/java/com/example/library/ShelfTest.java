@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-// Nothing PoolGuard-specific in the set-up: poolguard-spring on the test classpath is the whole change.
+// Nothing PoolGuard-specific in the set-up: poolguard-spring on the test classpath is the whole
+// change.
 @SpringBootTest
 class ShelfTest {
   @Autowired Shelf shelf;
