@@ -2,7 +2,6 @@ package dev.poolguard.spring.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.poolguard.runtime.SharedTestDataSource;
 import dev.poolguard.spring.app.contexts.ContextObservations;
@@ -10,11 +9,6 @@ import java.sql.Connection;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.platform.engine.discovery.ClassNameFilter;
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
@@ -27,9 +21,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 class ContextCacheTest {
   @Test
   void everyContextBorrowsFromOneSharedPoolThatNoEvictionOrDirtiedContextCloses() throws Exception {
-    TestExecutionSummary summary = runFixtureContexts();
+    TestExecutionSummary summary = FixtureContexts.run("dev.poolguard.spring.app.contexts");
 
-    assertEquals(8, summary.getTestsSucceededCount(), () -> failures(summary));
+    assertEquals(8, summary.getTestsSucceededCount(), () -> FixtureContexts.failures(summary));
     assertTrue(
         ContextObservations.contexts() >= 7,
         "contexts built (evictions and the dirtied one rebuild): "
@@ -49,36 +43,5 @@ class ContextCacheTest {
       }
       assertEquals(pool, SharedTestDataSource.stats(fromAnyContext).poolName());
     }
-  }
-
-  private static TestExecutionSummary runFixtureContexts() {
-    SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    try (LauncherSession session = LauncherFactory.openSession()) {
-      session
-          .getLauncher()
-          .execute(
-              LauncherDiscoveryRequestBuilder.request()
-                  .selectors(selectPackage("dev.poolguard.spring.app.contexts"))
-                  .filters(ClassNameFilter.includeClassNamePatterns(".*Context"))
-                  .configurationParameter(
-                      "junit.jupiter.testclass.order.default",
-                      "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
-                  .build(),
-              listener);
-    }
-    return listener.getSummary();
-  }
-
-  private static String failures(TestExecutionSummary summary) {
-    StringBuilder text = new StringBuilder();
-    summary
-        .getFailures()
-        .forEach(
-            failure ->
-                text.append(failure.getTestIdentifier().getDisplayName())
-                    .append(": ")
-                    .append(failure.getException())
-                    .append('\n'));
-    return text.toString();
   }
 }
