@@ -213,7 +213,7 @@ final class StatementTap implements InvocationHandler {
         borrow.sql(sql);
       }
       for (Object arg : args) {
-        if (arg != null && NOT_REPEATABLE.stream().anyMatch(type -> type.isInstance(arg))) {
+        if (!isRepeatable(arg)) {
           repeatable = false;
         }
       }
@@ -232,6 +232,19 @@ final class StatementTap implements InvocationHandler {
       configuration = compacted(configuration);
       compactAt = Math.max(COMPACTED_FROM, 2 * configuration.size());
     }
+  }
+
+  private static boolean isRepeatable(@Nullable Object arg) {
+    // Parameters are nearly always these: decided without walking the list.
+    if (arg == null || arg instanceof String || arg instanceof Number || arg instanceof Boolean) {
+      return true;
+    }
+    for (Class<?> type : NOT_REPEATABLE) {
+      if (type.isInstance(arg)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -157,6 +157,38 @@ class LiveSessionTest {
   }
 
   @Test
+  void aStatementReusedInALoopIsMadeAgainWithItsLastParameters() throws Exception {
+    try (Connection connection = pool.borrow();
+        Statement setup = connection.createStatement()) {
+      setup.execute("CREATE TABLE IF NOT EXISTS live_loop (n int, tag text)");
+      setup.execute("DELETE FROM live_loop");
+    }
+    try (Connection connection = pool.borrow();
+        PreparedStatement insert =
+            connection.prepareStatement("INSERT INTO live_loop (n, tag) VALUES (?, ?)")) {
+      insert.setString(2, "loop");
+      for (int n = 1; n <= 100; n++) {
+        insert.setInt(1, n);
+        insert.executeUpdate();
+      }
+      terminate(poolBackend());
+      insert.setInt(1, 101);
+      insert.executeUpdate();
+    }
+    try (Connection connection = pool.borrow();
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT count(*), sum(n), count(*) FILTER (WHERE tag = 'loop') FROM live_loop")) {
+      rs.next();
+      assertEquals(101, rs.getInt(1));
+      assertEquals(5151, rs.getInt(2));
+      assertEquals(101, rs.getInt(3));
+      statement.execute("DROP TABLE live_loop");
+    }
+  }
+
+  @Test
   void aSessionEndedInsideATransactionFailsNamingTheCause() throws Exception {
     try (Connection connection = pool.borrow();
         Statement statement = connection.createStatement()) {
