@@ -115,7 +115,9 @@ public final class RuntimeBenchmark {
       for (RuntimeMode mode : modes) {
         ModeResult result = runMode(jvm, mode, parallel, round, work, refusal);
         Path line = work.resolve(mode.name() + ".r" + round + ".line");
-        String transactions = transactionsPerBorrow(line) + sessionsEnded(line);
+        String transactions =
+            transactionsPerBorrow(line)
+                + sessionsEnded(line, work.resolve(mode.name() + ".r" + round + ".log"));
         log("round " + round + ": " + result + " " + transactions);
         byMode.computeIfAbsent(mode, m -> new ArrayList<>()).add(result);
         perBorrow.computeIfAbsent(mode, m -> new ArrayList<>()).add(transactions);
@@ -235,12 +237,23 @@ public final class RuntimeBenchmark {
         Long.parseLong(m.group(1)) / (double) Long.parseLong(m.group(2)));
   }
 
-  /** What the session killer ended ({@code --killer}), or nothing. */
-  private static String sessionsEnded(Path line) throws IOException {
+  /**
+   * What the session killer ended ({@code --killer}) and the borrows PoolGuard moved to a live
+   * connection (its log lines), or nothing.
+   */
+  private static String sessionsEnded(Path line, Path log) throws IOException {
     Matcher m =
         Pattern.compile("sessions (ended=.*)")
             .matcher(Files.exists(line) ? Files.readString(line, UTF_8) : "");
-    return m.find() ? " " + m.group(1) : "";
+    if (!m.find()) {
+      return "";
+    }
+    long moved =
+        Pattern.compile("held between two statements")
+            .matcher(Files.exists(log) ? Files.readString(log, UTF_8) : "")
+            .results()
+            .count();
+    return " " + m.group(1) + " moved=" + moved;
   }
 
   /** The median round's time, the highest peak of all rounds, the worst result. */
