@@ -78,8 +78,17 @@ final class GeneratedValueLimits {
             + longest
             + " (UniqueSlugs adds up to "
             + SUFFIX_MAX
-            + " characters, \"-<run>-<n>\"); widen the column or generate a shorter unique value"
-            + " there.");
+            + " characters, \"-<run>-<n>\"); widen the column, or generate a shorter unique value"
+            + " there"
+            + (kind == Generated.SLUG
+                ? " (UniqueSlugs.of("
+                    + source
+                    + ", "
+                    + limits.maxLength()
+                    + ") shortens the base and fits while the run id leaves room; it fails naming"
+                    + " the run id when it does not)"
+                : "")
+            + ".");
   }
 
   private static boolean matches(String pattern, String sample) {

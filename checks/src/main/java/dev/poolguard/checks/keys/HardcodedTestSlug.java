@@ -242,15 +242,24 @@ public final class HardcodedTestSlug extends BugChecker implements CompilationUn
 
   private static String message(KeySlots.Slot slot, String text, @Nullable String withheldBecause) {
     String quoted = UniqueSlugFix.quoted(text);
-    String message =
+    String problem =
         String.format(
             "The fixed value %s is written into the unique key '%s' (%s)%s. A hardcoded unique key"
                 + " passes alone but collides as soon as two test classes, forks or CI jobs share the"
                 + " database, or a rerun meets rows an earlier run left behind ('duplicate key value"
-                + " violates unique constraint'). Generate it per run: UniqueSlugs.of(%s) from"
-                + " poolguard-runtime, or your project's unique-key factory.",
-            quoted, slot.key().name(), slot.where().get(), mapping(slot.key()), quoted);
-    return withheldBecause == null ? message : message + " " + withheldBecause;
+                + " violates unique constraint').",
+            quoted, slot.key().name(), slot.where().get(), mapping(slot.key()));
+    // Where the fix is withheld, the advice must not name the very value the reason rules out.
+    return withheldBecause == null
+        ? problem
+            + String.format(
+                " Generate it per run: UniqueSlugs.of(%s) from poolguard-runtime, or your project's"
+                    + " unique-key factory.",
+                quoted)
+        : problem
+            + " Generate it per run, within what the property takes (poolguard-runtime's"
+            + " UniqueSlugs, or your project's unique-key factory). "
+            + withheldBecause;
   }
 
   /** What made the key one: {@code "; User.username is the entity's @Id"}, or nothing. */

@@ -256,6 +256,49 @@ final class GeneratedValueLimitsTest {
   }
 
   @Test
+  void aWithheldLengthFixNamesTheBoundedFactoryAndNotTheValueItRulesOut() {
+    compilationHelper
+        .addSourceLines(
+            "src/main/java/com/acme/Voucher.java",
+            "package com.acme;",
+            "import jakarta.persistence.Column;",
+            "import jakarta.persistence.Entity;",
+            "import jakarta.persistence.Id;",
+            "@Entity",
+            "public class Voucher {",
+            "  @Id private Long id;",
+            "  @Column(unique = true, length = 20) private String code;",
+            "  public void setCode(String code) { this.code = code; }",
+            "}")
+        .addSourceLines(
+            "src/main/java/com/acme/Store.java",
+            "package com.acme;",
+            "public interface Store {",
+            "  void save(Object entity);",
+            "}")
+        .addSourceLines(
+            "src/test/java/com/acme/VoucherTest.java",
+            "package com.acme;",
+            "import org.junit.jupiter.api.Test;",
+            "class VoucherTest {",
+            "  Store store;",
+            "  @Test void t() {",
+            "    Voucher voucher = new Voucher();",
+            "    // BUG: Diagnostic matches: WITHHELD",
+            "    voucher.setCode(\"summer\");",
+            "    store.save(voucher);",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "WITHHELD",
+            message ->
+                message.contains("No automatic fix: Voucher.code holds at most 20 characters")
+                    && message.contains("UniqueSlugs.of(\"summer\", 20) shortens the base")
+                    && !message.contains("Generate it per run: UniqueSlugs.of("))
+        .doTest();
+  }
+
+  @Test
   void sizeMaxWithholdsTheFix() {
     compilationHelper
         .addSourceLines(
