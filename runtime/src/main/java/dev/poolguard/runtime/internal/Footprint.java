@@ -18,6 +18,7 @@ final class Footprint {
   private final Set<String> namedLocks = ConcurrentHashMap.newKeySet();
   private volatile boolean unnamedLocks;
   private volatile boolean readOnlySetThroughJdbc;
+  private volatile boolean autoCommitSet;
 
   private volatile boolean statementsRun;
   private volatile boolean mayChangeSession;
@@ -37,6 +38,7 @@ final class Footprint {
       }
       case "setTransactionIsolation" -> isolationSetThroughJdbc = true;
       case "setReadOnly" -> readOnlySetThroughJdbc = true;
+      case "setAutoCommit" -> autoCommitSet = true;
       default -> {
         // Nothing else a connection offers changes the session on the server.
       }
@@ -101,6 +103,14 @@ final class Footprint {
   /** Whether the SQL took a named lock whose name it did not write as a literal. */
   boolean unnamedLocks() {
     return unnamedLocks;
+  }
+
+  /**
+   * Whether the borrower set auto-commit (either way): until then the connection is in the pool's
+   * auto-commit, which HikariCP restores on every return.
+   */
+  boolean autoCommitSet() {
+    return autoCommitSet;
   }
 
   /** Whether read-only was set through JDBC, which HikariCP sets back itself. */

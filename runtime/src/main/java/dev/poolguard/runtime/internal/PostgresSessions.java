@@ -64,6 +64,8 @@ final class PostgresSessions implements SessionDialect {
   private static final String WROTE_IN_TRANSACTION =
       "SELECT pg_catalog.txid_current_if_assigned() IS NOT NULL";
 
+  private static final String CONNECTION_DOES_NOT_EXIST = "08003";
+
   private final boolean transactionPooling;
 
   PostgresSessions(boolean transactionPooling) {
@@ -94,6 +96,19 @@ final class PostgresSessions implements SessionDialect {
     } catch (SQLException e) {
       return false;
     }
+  }
+
+  /**
+   * pgjdbc threw before sending anything (08003: it already knew the connection closed), or still
+   * waits for the server's acknowledgement of its Bind: a server that ends a session while idle
+   * sends its FATAL message without reading what arrived, and one that read the Bind acknowledges
+   * it with that message at the latest.
+   */
+  @Override
+  public boolean neverReached(Connection physical, SQLException failure) {
+    return CONNECTION_DOES_NOT_EXIST.equals(failure.getSQLState())
+        || (physical instanceof BaseConnection connection
+            && PgPendingWork.bindUnacknowledged(connection));
   }
 
   @Override

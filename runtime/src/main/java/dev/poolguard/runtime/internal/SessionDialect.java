@@ -20,6 +20,15 @@ interface SessionDialect {
    */
   boolean isLive(Connection pooled);
 
+  /**
+   * Whether the statement that just failed with {@code failure} on the driver's connection {@code
+   * physical} never reached the server, so that running it elsewhere runs it once: {@code false}
+   * where that cannot be known.
+   */
+  default boolean neverReached(Connection physical, SQLException failure) {
+    return false;
+  }
+
   /** A transaction begun with SQL ({@code BEGIN}) is ended with SQL; one begun by JDBC by JDBC. */
   static void rollback(Connection pooled) throws SQLException {
     if (pooled.getAutoCommit()) {

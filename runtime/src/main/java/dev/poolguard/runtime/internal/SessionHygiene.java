@@ -96,12 +96,15 @@ public final class SessionHygiene {
     if (mode == HygieneMode.OFF) {
       return given;
     }
+    Connection physical = pooled.unwrap(Connection.class);
     return ConnectionProxy.of(
-        given, description, new Restoring(given, pooled, baselineOf(pooled), site));
+        given,
+        description,
+        new Restoring(given, pooled, physical, baselineOf(physical, pooled), site));
   }
 
-  private SessionDialect.Baseline baselineOf(Connection pooled) throws SQLException {
-    Connection physical = pooled.unwrap(Connection.class);
+  private SessionDialect.Baseline baselineOf(Connection physical, Connection pooled)
+      throws SQLException {
     SessionDialect.Baseline baseline = baselines.get(physical);
     if (baseline == null) {
       baseline = dialect.baseline(pooled);
@@ -126,6 +129,13 @@ public final class SessionHygiene {
     private final Footprint footprint = new Footprint();
     private volatile Connection given;
     private volatile Connection pooled;
+
+    /**
+     * The driver's own connection under {@link #pooled}: what happened on it stays readable after
+     * HikariCP has swapped its proxy's connection for a closed one on a broken-connection failure.
+     */
+    private volatile Connection physical;
+
     private volatile SessionDialect.Baseline baseline;
     private volatile int generation;
 
@@ -133,9 +143,14 @@ public final class SessionHygiene {
     private volatile boolean sequencesLost;
 
     Restoring(
-        Connection given, Connection pooled, SessionDialect.Baseline baseline, BorrowSite site) {
+        Connection given,
+        Connection pooled,
+        Connection physical,
+        SessionDialect.Baseline baseline,
+        BorrowSite site) {
       this.given = given;
       this.pooled = pooled;
+      this.physical = physical;
       this.baseline = baseline;
       this.site = site;
     }
@@ -200,30 +215,55 @@ public final class SessionHygiene {
     }
 
     /**
-     * The borrow moves only where nothing is lost: the session ended while no statement ran on it
-     * (the look at the socket sees the server's farewell before anything is sent), in auto-commit,
-     * after SQL that changed nothing in the session but the sequences' currval (no transaction,
-     * setting, temporary table or lock to carry over). Otherwise the statement runs where it is and
-     * fails with {@link #failure}'s message.
+     * The borrow moves only where nothing is lost: the session ended while no statement of it ran
+     * (the look at the socket sees the server's farewell before anything is sent), in the pool's
+     * auto-commit, after SQL that changed nothing in the session but the sequences' currval (no
+     * transaction, setting, temporary table or lock to carry over). Otherwise the statement runs
+     * where it is and fails with {@link #failure}'s message.
      */
     @Override
     public synchronized @Nullable Connection movedFrom(int created) throws SQLException {
       if (created == generation) {
-        if (footprint.mayChangeSession()
-            || dialect.isLive(pooled)
-            || pooled.isClosed()
-            || !pooled.getAutoCommit()) {
+        if (!movable() || dialect.isLive(pooled)) {
           return null;
         }
-        Pooled live = replacement.replace(pooled);
-        given = live.given();
-        pooled = live.pooled();
-        baseline = baselineOf(live.pooled());
-        sequencesLost = footprint.sequencesTouched();
-        generation++;
-        PoolGuardLog.line(FailureMessages.movedAfterServerEnded(site.ownerLabel(), site.where()));
+        move();
       }
       return given;
+    }
+
+    /**
+     * After a failure: the same move where the server ended the session before it read the
+     * statement (its farewell reached the socket only after the look), so that running the
+     * statement on the new connection runs it once.
+     */
+    @Override
+    public synchronized @Nullable Connection movedAfterFailure(int created, SQLException failure)
+        throws SQLException {
+      if (created != generation
+          || !ServerEnded.is(failure)
+          || !movable()
+          || !dialect.neverReached(physical, failure)) {
+        return null;
+      }
+      move();
+      return given;
+    }
+
+    /** PoolGuard's pool hands out connections in auto-commit, restored by HikariCP on return. */
+    private boolean movable() {
+      return !footprint.mayChangeSession() && !footprint.autoCommitSet();
+    }
+
+    private synchronized void move() throws SQLException {
+      Pooled live = replacement.replace(pooled);
+      given = live.given();
+      pooled = live.pooled();
+      physical = live.pooled().unwrap(Connection.class);
+      baseline = baselineOf(physical, live.pooled());
+      sequencesLost = footprint.sequencesTouched();
+      generation++;
+      PoolGuardLog.line(FailureMessages.movedAfterServerEnded(site.ownerLabel(), site.where()));
     }
 
     @Override

@@ -45,6 +45,8 @@ final class StatementTap implements InvocationHandler {
 
   private static final Set<String> BATCH_CALLS = Set.of("addBatch", "clearBatch");
 
+  private static final Set<String> BATCH_RUNS = Set.of("executeBatch", "executeLargeBatch");
+
   /**
    * Remembered calls are compacted to the last value of each parameter and setting once there are
    * this many (and again at twice as many as were left): a statement reused in a loop stays small.
@@ -121,6 +123,13 @@ final class StatementTap implements InvocationHandler {
      * (now, or earlier) after the server ended the session it held between statements.
      */
     @Nullable Connection movedFrom(int created) throws SQLException;
+
+    /**
+     * Called when a statement of generation {@code created} failed with {@code failure}: the
+     * connection to make it again on and run it once more, where the server ended the session
+     * before the statement reached it; otherwise {@code null}.
+     */
+    @Nullable Connection movedAfterFailure(int created, SQLException failure) throws SQLException;
   }
 
   /** One configuring call, to be made again on a new statement. */
@@ -187,14 +196,39 @@ final class StatementTap implements InvocationHandler {
       }
     }
     try {
+      return run(name, method, args);
+    } catch (SQLException failure) {
+      // A batch may have been sent in parts, each committed: only single executions run again.
+      if (repeatable && EXECUTIONS.contains(name) && !BATCH_RUNS.contains(name)) {
+        Connection moved = borrow.movedAfterFailure(generation, failure);
+        if (moved != null) {
+          makeAgainOn(moved);
+          if (args != null && args.length > 0 && args[0] instanceof String sql) {
+            borrow.sql(sql); // seen again on the new connection, as makeAgainOn does its own
+          }
+          try {
+            return run(name, method, args);
+          } catch (SQLException again) {
+            throw borrow.failure(again);
+          }
+        }
+      }
+      throw borrow.failure(failure);
+    }
+  }
+
+  /** The call on the driver's statement, throwing what it threw. */
+  private @Nullable Object run(String name, Method method, @Nullable Object @Nullable [] args)
+      throws Throwable {
+    try {
       Object result = method.invoke(target, args);
-      if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
+      if (BATCH_RUNS.contains(name)) {
         // The driver empties the batch once it ran: a statement made again starts without it.
         configuration.removeIf(call -> call.name().equals("addBatch"));
       }
       return result;
     } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof SQLException failure ? borrow.failure(failure) : e.getCause();
+      throw e.getCause();
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -186,6 +187,78 @@ class LiveSessionTest {
       assertEquals(101, rs.getInt(3));
       statement.execute("DROP TABLE live_loop");
     }
+  }
+
+  @Test
+  void aStatementRunningWhenTheServerEndsTheSessionFailsAndIsNotRunAgain() throws Exception {
+    try (Connection connection = pool.borrow();
+        PreparedStatement sleep = connection.prepareStatement("SELECT pg_sleep(5)")) {
+      Thread killer =
+          new Thread(
+              () -> {
+                try {
+                  while (count(
+                          "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+                              + " AND query LIKE 'SELECT pg_sleep%'")
+                      == 0) {
+                    Thread.sleep(10);
+                  }
+                  terminate(poolBackend());
+                } catch (SQLException | InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      killer.start();
+      // Run again, the five seconds would pass and the statement succeed.
+      assertFailsSaying("the server ended the database session", sleep::execute);
+      killer.join();
+    }
+  }
+
+  /**
+   * The server ends the session before it reads the test's next statement, and its farewell reaches
+   * the socket only after PoolGuard's look (here: the backend is stopped with SIGSTOP while it is
+   * told to terminate, and continued once the statement is on its way): the statement never ran, so
+   * it runs once on a new connection. Needs the server on this machine and the right to signal its
+   * processes (root or the server's own user), as the CI machines have.
+   */
+  @Test
+  void aStatementTheServerNeverReadIsRunOnceOnANewConnection() throws Exception {
+    try (Connection connection = pool.borrow();
+        PreparedStatement select = connection.prepareStatement("SELECT ? + 1")) {
+      select.setInt(1, 1);
+      select.executeQuery().close();
+      int ended = poolBackend();
+      signal("-STOP", ended);
+      try (Connection admin = TestDatabases.postgresAdmin();
+          PreparedStatement kill = admin.prepareStatement("SELECT pg_terminate_backend(?)")) {
+        kill.setInt(1, ended);
+        kill.execute();
+      }
+      Thread resume =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(300);
+                  signal("-CONT", ended);
+                } catch (IOException | InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      resume.start();
+      select.setInt(1, 41);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        assertEquals(42, rs.getInt(1));
+      }
+      resume.join();
+      assertNotEquals(ended, poolBackend());
+    }
+  }
+
+  private static void signal(String signal, int pid) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", signal, Integer.toString(pid)).inheritIO().start();
+    assertEquals(0, kill.waitFor(), "kill " + signal + " " + pid);
   }
 
   @Test
