@@ -249,7 +249,9 @@ final class DatabaseUse {
     public @Nullable Void visitClass(ClassTree tree, @Nullable Void unused) {
       ClassSymbol symbol = ASTHelpers.getSymbol(tree);
       for (ClassSymbol c = symbol; c != null && !found; c = superclass(c)) {
-        found = c.getAnnotationMirrors().stream().anyMatch(Finder::isContextAnnotation);
+        for (Attribute.Compound annotation : c.getAnnotationMirrors()) {
+          found |= isContextAnnotation(annotation);
+        }
       }
       return super.visitClass(tree, null);
     }

@@ -2,9 +2,10 @@ package dev.poolguard.checks.keys;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,18 +35,33 @@ final class KeyNames {
     this(names, ImmutableList.of());
   }
 
+  // Plain loops: made once per compilation while the checks' code is cold, where a stream's
+  // lambdas and pipeline classes cost more than the work.
   KeyNames(ImmutableList<String> names, ImmutableList<String> exactNames) {
     this.names = names;
-    this.keys = names.stream().map(KeyNames::words).collect(ImmutableList.toImmutableList());
     this.exactNames = exactNames;
-    this.exactKeys =
-        exactNames.stream().map(KeyNames::normalized).collect(ImmutableList.toImmutableList());
-    this.lastWords =
-        Stream.concat(keys.stream(), exactNames.stream().map(KeyNames::words))
-            .filter(k -> !k.isEmpty())
-            .map(k -> k.get(k.size() - 1))
-            .distinct()
-            .collect(ImmutableList.toImmutableList());
+    ImmutableList.Builder<ImmutableList<String>> keys = ImmutableList.builder();
+    Set<String> lastWords = new LinkedHashSet<>();
+    for (String name : names) {
+      ImmutableList<String> words = words(name);
+      keys.add(words);
+      addLastWord(words, lastWords);
+    }
+    ImmutableList.Builder<String> exactKeys = ImmutableList.builder();
+    for (String name : exactNames) {
+      ImmutableList<String> words = words(name);
+      exactKeys.add(String.join("", words));
+      addLastWord(words, lastWords);
+    }
+    this.keys = keys.build();
+    this.exactKeys = exactKeys.build();
+    this.lastWords = ImmutableList.copyOf(lastWords);
+  }
+
+  private static void addLastWord(List<String> words, Set<String> lastWords) {
+    if (!words.isEmpty()) {
+      lastWords.add(words.get(words.size() - 1));
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symtab;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -70,6 +71,9 @@ enum MappingAnnotation {
 
   private static final ImmutableMap<String, MappingAnnotation> BY_NAME;
 
+  // The qualified names of the marker annotations: a compilation that knows none maps nothing.
+  private static final ImmutableList<String> MARKER_NAMES;
+
   static {
     ImmutableMap.Builder<String, MappingAnnotation> byName = ImmutableMap.builder();
     for (MappingAnnotation annotation : values()) {
@@ -78,6 +82,13 @@ enum MappingAnnotation {
       }
     }
     BY_NAME = byName.buildOrThrow();
+    ImmutableList.Builder<String> markers = ImmutableList.builder();
+    for (MappingAnnotation annotation : values()) {
+      if (TYPE_MARKERS.contains(annotation) || MEMBER_MARKERS.contains(annotation)) {
+        markers.addAll(annotation.names);
+      }
+    }
+    MARKER_NAMES = markers.build();
   }
 
   // Per annotation type, decided once per compilation: its qualified name is decoded only then.
@@ -97,6 +108,26 @@ enum MappingAnnotation {
    */
   static Map<Symbol, Object> decided(VisitorState state) {
     return BY_TYPE.get(state);
+  }
+
+  /**
+   * Whether the compilation can have a mapped type at all: whether javac's symbol table holds one
+   * of the marker annotation types ({@link #TYPE_MARKERS}, {@link #MEMBER_MARKERS}). javac enters
+   * an annotation's type there when it reads the annotation, from a source file or from a class
+   * file it loads (resolvable or not), and Error Prone runs after every file is attributed, so a
+   * compilation whose sources and used classes carry no JPA, Spring Data or MongoDB mapping is
+   * decided here, without reading any of its types. A type whose mapping only a class javac never
+   * loaded could give (a superclass no call reached) is left unread, like the classes of the
+   * classpath that the compilation does not use.
+   */
+  static boolean anyMarkerKnown(VisitorState state) {
+    Symtab symtab = state.getSymtab();
+    for (String name : MARKER_NAMES) {
+      if (symtab.getClassesForName(state.getName(name)).iterator().hasNext()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The mapping annotations on {@code symbol}, with their values. */

@@ -132,7 +132,7 @@ record MethodFacts(
    */
   private static @Nullable UniqueKey namedMethodKey(MethodSymbol method, CompilationKeys keys) {
     ImmutableList<String> words = KeyNames.words(method.getSimpleName().toString());
-    if (words.isEmpty() || words.stream().anyMatch(SlotWords.QUERY_WORDS::contains)) {
+    if (words.isEmpty() || hasQueryWord(words)) {
       return null;
     }
     String first = words.get(0);
@@ -288,12 +288,17 @@ record MethodFacts(
     if (!SlotWords.HELPER_WRITE_WORDS.contains(words.get(0))) {
       return false;
     }
+    // A query by the key (insertOrFindBySlug), not a write of it.
+    return !hasQueryWord(words);
+  }
+
+  private static boolean hasQueryWord(List<String> words) {
     for (String word : words) {
       if (SlotWords.QUERY_WORDS.contains(word)) {
-        return false; // a query by the key (insertOrFindBySlug), not a write of it
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   /**
