@@ -243,6 +243,31 @@ final class EntityMappingTest {
         .doTest();
   }
 
+  /**
+   * A compilation whose own sources carry no mapping annotation still reads the entities it uses
+   * from the classpath: javac enters the annotation types it reads from their class files.
+   */
+  @Test
+  void idOfAnEntityReadFromAClassFileIsAKey() {
+    compilationHelper
+        .addSourceLines(
+            "src/test/java/com/acme/PlanTest.java",
+            "package com.acme;",
+            "import dev.poolguard.checks.keys.CompiledPlan;",
+            "import org.junit.jupiter.api.Test;",
+            "class PlanTest {",
+            "  interface Store { void save(Object entity); }",
+            "  Store store;",
+            "  @Test void t() {",
+            "    CompiledPlan plan = new CompiledPlan();",
+            "    // BUG: Diagnostic contains: CompiledPlan.code is the entity's @Id",
+            "    plan.setCode(\"gold\");",
+            "    store.save(plan);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void assignedJavaxIdIsAKey() {
     withDomain(compilationHelper)
