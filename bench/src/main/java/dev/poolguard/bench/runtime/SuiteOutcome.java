@@ -16,6 +16,8 @@ import org.junit.platform.launcher.TestPlan;
  * tests) and keeps the first failure's root cause and time.
  */
 final class SuiteOutcome implements TestExecutionListener {
+  private static final int MAX_CAUSES = 20;
+
   private final AtomicInteger tests = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger failedClasses = new AtomicInteger();
@@ -75,14 +77,13 @@ final class SuiteOutcome implements TestExecutionListener {
 
   private static String chain(TestExecutionResult result) {
     StringBuilder text = new StringBuilder();
-    for (Throwable t = result.getThrowable().orElse(null); t != null; t = t.getCause()) {
+    Throwable t = result.getThrowable().orElse(null);
+    // getCause() is null for a self-cause; the bound stops a cycle of causes.
+    for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
       text.append(text.length() == 0 ? "" : " <- caused by ")
           .append(t.getClass().getSimpleName())
           .append(": ")
           .append(t.getMessage());
-      if (t.getCause() == t) {
-        break;
-      }
     }
     return text.toString().replaceAll("\\s+", " ");
   }
