@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -285,14 +284,15 @@ final class CapacityPreflight {
 
   private static String holder(
       int count, @Nullable String applicationName, String user, String address) {
-    return String.format(
-        Locale.ROOT,
-        "%d x %suser %s from %s",
-        count,
-        applicationName == null || applicationName.isEmpty()
+    // Concatenated, not String.format: the pre-flight runs as every test JVM starts.
+    return count
+        + " x "
+        + (applicationName == null || applicationName.isEmpty()
             ? ""
-            : "application '" + applicationName + "', ",
-        user,
-        address);
+            : "application '" + applicationName + "', ")
+        + "user "
+        + user
+        + " from "
+        + address;
   }
 }

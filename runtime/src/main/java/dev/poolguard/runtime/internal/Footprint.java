@@ -1,9 +1,7 @@
 package dev.poolguard.runtime.internal;
 
-import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What one borrower did with its connection, as far as it tells whether the session can have
@@ -26,23 +24,32 @@ final class Footprint {
   private volatile boolean maySetSettings;
   private volatile boolean isolationSetThroughJdbc;
 
-  /** Notes a call the borrower made on its connection (its SQL goes to {@link #sql}). */
-  void calling(Method method, @Nullable Object @Nullable [] args) {
-    switch (method.getName()) {
-      case "prepareStatement", "createStatement" -> statementsRun = true;
-      // A procedure, or the driver's own connection, can run anything unseen.
-      case "prepareCall", "unwrap" -> {
-        statementsRun = true;
-        mayChangeSession = true;
-        maySetSettings = true;
-      }
-      case "setTransactionIsolation" -> isolationSetThroughJdbc = true;
-      case "setReadOnly" -> readOnlySetThroughJdbc = true;
-      case "setAutoCommit" -> autoCommitSet = true;
-      default -> {
-        // Nothing else a connection offers changes the session on the server.
-      }
+  /** Notes a statement made (its SQL goes to {@link #sql}). */
+  void creating(StatementSource.Kind kind) {
+    statementsRun = true;
+    if (kind == StatementSource.Kind.CALLABLE) {
+      // A procedure can run anything unseen.
+      mayRunAnything();
     }
+  }
+
+  /** Notes a call the borrower made on its connection that is not a statement. */
+  void using(ConnectionProxy.Use use) {
+    switch (use) {
+      case UNWRAP -> {
+        // The driver's own connection can run anything unseen.
+        statementsRun = true;
+        mayRunAnything();
+      }
+      case ISOLATION -> isolationSetThroughJdbc = true;
+      case READ_ONLY -> readOnlySetThroughJdbc = true;
+      case AUTO_COMMIT -> autoCommitSet = true;
+    }
+  }
+
+  private void mayRunAnything() {
+    mayChangeSession = true;
+    maySetSettings = true;
   }
 
   /** Notes SQL prepared or run, by its facts. */

@@ -1,9 +1,6 @@
 package dev.poolguard.runtime.internal;
 
-import java.lang.reflect.Method;
-import java.sql.CallableStatement;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -161,13 +158,17 @@ public final class SessionHygiene {
     }
 
     @Override
-    public void calling(Method method, @Nullable Object @Nullable [] args) throws SQLException {
-      footprint.calling(method, args);
-      if ((method.getName().equals("prepareStatement") || method.getName().equals("prepareCall"))
-          && args != null
-          && args[0] instanceof String sql) {
+    public void creating(StatementSource source) throws SQLException {
+      footprint.creating(source.kind());
+      String sql = source.sql();
+      if (sql != null) {
         sql(sql);
       }
+    }
+
+    @Override
+    public void using(ConnectionProxy.Use use) {
+      footprint.using(use);
     }
 
     @Override
@@ -185,16 +186,8 @@ public final class SessionHygiene {
     }
 
     @Override
-    public @Nullable Object returning(
-        Method method, @Nullable Object @Nullable [] args, @Nullable Object result) {
-      if (result instanceof Statement statement) {
-        Class<?> type =
-            result instanceof CallableStatement
-                ? CallableStatement.class
-                : result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-        return StatementTap.of(type, statement, method, args, this);
-      }
-      return result;
+    public Statement created(Statement statement, StatementSource source) {
+      return StatementTap.of(statement, source, this);
     }
 
     /** A statement failed: if the server ended the session, the failure says so. */

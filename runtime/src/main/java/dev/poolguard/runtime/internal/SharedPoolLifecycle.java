@@ -2,7 +2,6 @@ package dev.poolguard.runtime.internal;
 
 import dev.poolguard.runtime.PoolGuardException;
 import dev.poolguard.runtime.PoolStats;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +40,9 @@ public final class SharedPoolLifecycle {
 
   SharedPoolLifecycle(Supplier<PoolSettings> settings) {
     this.settings = settings;
-    this.namePrefix = "poolguard-" + ManagementFactory.getRuntimeMXBean().getPid() + "-";
+    // ProcessHandle, not the RuntimeMXBean: that would start the JVM's management in every test
+    // JVM.
+    this.namePrefix = "poolguard-" + ProcessHandle.current().pid() + "-";
   }
 
   /**

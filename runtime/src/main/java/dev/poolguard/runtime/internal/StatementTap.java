@@ -2,14 +2,11 @@ package dev.poolguard.runtime.internal;
 
 import java.io.InputStream;
 import java.io.Reader;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Ref;
 import java.sql.RowId;
 import java.sql.SQLException;
@@ -17,6 +14,7 @@ import java.sql.SQLXML;
 import java.sql.Statement;
 import java.sql.Struct;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -24,36 +22,24 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A statement handed to a test, seen through: the SQL it runs goes to its {@link Borrow}, a failure
- * because the server ended the connection is rethrown with a message that says so (the driver's own
- * stays the cause), and where the server ended the session while the test held it between
- * statements, the statement is made again on the connection the borrow moved to before it runs.
- * Everything else is the driver's.
+ * What a statement handed to a borrower does besides the driver's work ({@link TappedStatement} and
+ * its subclasses delegate to it): the SQL it runs goes to its {@link Borrow}, a failure because the
+ * server ended the connection is rethrown with a message that says so (the driver's own stays the
+ * cause), and where the server ended the session while the test held it between statements, the
+ * statement is made again on the connection the borrow moved to before it runs.
  *
- * <p>To be made again, a statement remembers how it was created and the calls that configured it
- * since (parameters, batches, limits). A statement is used by one thread at a time, as JDBC asks.
+ * <p>To be made again, a statement remembers how it was made ({@link StatementSource}) and the
+ * calls that configured it since (parameters, batches, limits). A statement is used by one thread
+ * at a time, as JDBC asks.
  */
-final class StatementTap implements InvocationHandler {
-  private static final Set<String> EXECUTIONS =
-      Set.of(
-          "execute",
-          "executeQuery",
-          "executeUpdate",
-          "executeLargeUpdate",
-          "executeBatch",
-          "executeLargeBatch");
-
-  private static final Set<String> BATCH_CALLS = Set.of("addBatch", "clearBatch");
-
-  private static final Set<String> BATCH_RUNS = Set.of("executeBatch", "executeLargeBatch");
-
+final class StatementTap {
   /**
    * Remembered calls are compacted to the last value of each parameter and setting once there are
    * this many (and again at twice as many as were left): a statement reused in a loop stays small.
    */
   private static final int COMPACTED_FROM = 64;
 
-  /** Arguments that belong to one connection or are read once: a call with one is not repeated. */
+  /** Values that belong to one connection or are read once: a call with one is not repeated. */
   private static final List<Class<?>> NOT_REPEATABLE =
       List.of(
           InputStream.class,
@@ -67,43 +53,30 @@ final class StatementTap implements InvocationHandler {
           Struct.class);
 
   private final Borrow borrow;
-  private final Method creation;
-  private final @Nullable Object @Nullable [] creationArgs;
-  private List<Call> configuration = new ArrayList<>();
+  private final StatementSource source;
+  private List<Remembered> configuration = new ArrayList<>();
   private int compactAt = COMPACTED_FROM;
   private Statement target;
   private int generation;
   private boolean repeatable = true;
 
-  private StatementTap(
-      Borrow borrow,
-      Method creation,
-      @Nullable Object @Nullable [] creationArgs,
-      Statement target,
-      int generation) {
+  private StatementTap(Borrow borrow, StatementSource source, Statement target) {
     this.borrow = borrow;
-    this.creation = creation;
-    this.creationArgs = creationArgs;
+    this.source = source;
     this.target = target;
-    this.generation = generation;
+    this.generation = borrow.generation();
   }
 
   /**
-   * {@code statement}, just created on the borrow's connection by {@code creation} with {@code
-   * args}, behind a proxy of {@code type} (Statement, PreparedStatement or CallableStatement, as
-   * the connection method declared).
+   * {@code statement}, just made on the borrow's connection as {@code source} says, seen through.
    */
-  static Statement of(
-      Class<?> type,
-      Statement statement,
-      Method creation,
-      @Nullable Object @Nullable [] args,
-      Borrow borrow) {
-    return (Statement)
-        Proxy.newProxyInstance(
-            StatementTap.class.getClassLoader(),
-            new Class<?>[] {type},
-            new StatementTap(borrow, creation, args, statement, borrow.generation()));
+  static Statement of(Statement statement, StatementSource source, Borrow borrow) {
+    StatementTap tap = new StatementTap(borrow, source, statement);
+    return switch (source.kind()) {
+      case PLAIN -> new TappedStatement(tap);
+      case PREPARED -> new TappedPreparedStatement(tap);
+      case CALLABLE -> new TappedCallableStatement(tap);
+    };
   }
 
   /** What the borrow a statement belongs to does with it. */
@@ -132,149 +105,158 @@ final class StatementTap implements InvocationHandler {
     @Nullable Connection movedAfterFailure(int created, SQLException failure) throws SQLException;
   }
 
-  /** One configuring call, to be made again on a new statement. */
-  private static final class Call {
-    private final Method method;
-    private final @Nullable Object @Nullable [] args;
-
-    Call(Method method, @Nullable Object @Nullable [] args) {
-      this.method = method;
-      this.args = args;
-    }
-
-    String name() {
-      return method.getName();
-    }
-
-    void makeOn(Statement statement) throws IllegalAccessException, InvocationTargetException {
-      method.invoke(statement, args);
-    }
-
-    /** A call with two arguments or more sets a parameter: the first names it. */
-    boolean setsParameter() {
-      return args != null && args.length >= 2;
-    }
-
-    /** The parameter it sets (an index or a name). */
-    @Nullable Object parameter() {
-      return args == null ? null : args[0];
-    }
+  /** A configuring call, made now and again on a statement made again. */
+  @FunctionalInterface
+  interface Call {
+    void makeOn(Statement statement) throws SQLException;
   }
 
-  /** What a later call of the same key overrides: a parameter (in or out), or a setting. */
-  private record Key(String kind, @Nullable Object name) {}
+  /** A statement execution. */
+  @FunctionalInterface
+  interface Execution<T> {
+    T runOn(Statement statement) throws SQLException;
+  }
 
-  // A proxy is equal only to itself: identity is the meaning of equals here.
-  @SuppressWarnings("ReferenceEquality")
-  @Override
-  public @Nullable Object invoke(Object proxy, Method method, @Nullable Object @Nullable [] args)
-      throws Throwable {
-    String name = method.getName();
-    switch (name) {
-      case "equals" -> {
-        return args != null && proxy == args[0];
-      }
-      case "hashCode" -> {
-        return System.identityHashCode(proxy);
-      }
-      case "unwrap" -> {
-        if (args != null && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
-          return proxy;
-        }
-      }
-      case "isWrapperFor" -> {
-        if (args != null && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
-          return true;
-        }
-      }
-      default -> {
-        if (EXECUTIONS.contains(name)) {
-          beforeRunning(args);
-        } else if (configures(name)) {
-          remember(name, method, args);
-        }
+  /** What a later call with the same kind and key overrides. */
+  private enum Kind {
+    IN_PARAMETER,
+    OUT_PARAMETER,
+    SETTING,
+    CLEAR_PARAMETERS,
+    BATCH
+  }
+
+  /**
+   * One configuring call, remembered: its kind, what it sets (a parameter or setting), the call.
+   */
+  private record Remembered(Kind kind, @Nullable Object key, Call call) {}
+
+  /** The driver's statement calls go to now. */
+  Statement target() {
+    return target;
+  }
+
+  /**
+   * Runs {@code execution}: on the connection the borrow moved to, if it did, with {@code sql} (the
+   * text passed to a plain statement's execute) seen first; once more on a new connection where the
+   * server ended the session before it read the statement; otherwise failing with a message that
+   * names the cause.
+   *
+   * @param batch whether it runs the batch, which the driver empties once run
+   */
+  <T> T execute(@Nullable String sql, boolean batch, Execution<T> execution) throws SQLException {
+    if (repeatable) {
+      Connection moved = borrow.movedFrom(generation);
+      if (moved != null) {
+        makeAgainOn(moved);
       }
     }
+    if (sql != null) {
+      borrow.sql(sql);
+    }
+    T result;
     try {
-      return run(name, method, args);
+      result = execution.runOn(target);
     } catch (SQLException failure) {
       // A batch may have been sent in parts, each committed: only single executions run again.
-      if (repeatable && EXECUTIONS.contains(name) && !BATCH_RUNS.contains(name)) {
-        Connection moved = borrow.movedAfterFailure(generation, failure);
-        if (moved != null) {
-          makeAgainOn(moved);
-          if (args != null && args.length > 0 && args[0] instanceof String sql) {
-            borrow.sql(sql); // seen again on the new connection, as makeAgainOn does its own
-          }
-          try {
-            return run(name, method, args);
-          } catch (SQLException again) {
-            throw borrow.failure(again);
-          }
-        }
+      Connection moved =
+          repeatable && !batch ? borrow.movedAfterFailure(generation, failure) : null;
+      if (moved == null) {
+        throw borrow.failure(failure);
       }
-      throw borrow.failure(failure);
+      makeAgainOn(moved);
+      if (sql != null) {
+        borrow.sql(sql); // seen again on the new connection, as makeAgainOn does its own
+      }
+      try {
+        return execution.runOn(target);
+      } catch (SQLException again) {
+        throw borrow.failure(again);
+      }
+    }
+    if (batch) {
+      // The driver empties the batch once it ran: a statement made again starts without it.
+      configuration.removeIf(call -> call.kind() == Kind.BATCH);
+    }
+    return result;
+  }
+
+  /** Sets an in parameter (by index or name) to a value that can be set again. */
+  void parameter(Object parameter, Call call) throws SQLException {
+    configure(Kind.IN_PARAMETER, parameter, call);
+  }
+
+  /** Sets an in parameter to {@code value}, which may be one that cannot be set again (a LOB). */
+  void object(Object parameter, @Nullable Object value, Call call) throws SQLException {
+    if (isRepeatable(value)) {
+      parameter(parameter, call);
+    } else {
+      unrepeatable(call);
     }
   }
 
-  /** The call on the driver's statement, throwing what it threw. */
-  private @Nullable Object run(String name, Method method, @Nullable Object @Nullable [] args)
-      throws Throwable {
-    try {
-      Object result = method.invoke(target, args);
-      if (BATCH_RUNS.contains(name)) {
-        // The driver empties the batch once it ran: a statement made again starts without it.
-        configuration.removeIf(call -> call.name().equals("addBatch"));
-      }
-      return result;
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+  /** Registers an out parameter (by index or name). */
+  void outParameter(Object parameter, Call call) throws SQLException {
+    configure(Kind.OUT_PARAMETER, parameter, call);
   }
 
-  private static boolean configures(String name) {
-    return name.startsWith("set")
-        || name.startsWith("register")
-        || name.equals("clearParameters")
-        || name.equals("closeOnCompletion")
-        || BATCH_CALLS.contains(name);
+  /** Changes one of the statement's settings ({@code setFetchSize}, ...). */
+  void setting(String name, Call call) throws SQLException {
+    configure(Kind.SETTING, name, call);
   }
 
-  private void remember(String name, Method method, @Nullable Object @Nullable [] args)
-      throws SQLException {
-    if (args != null) {
-      if (name.equals("addBatch") && args.length > 0 && args[0] instanceof String sql) {
-        borrow.sql(sql);
-      }
-      for (Object arg : args) {
-        if (!isRepeatable(arg)) {
-          repeatable = false;
-        }
-      }
-    }
-    if (!repeatable) {
-      configuration.clear();
-      return;
-    }
-    if (name.equals("clearBatch")) {
-      // What the batch held is gone; nothing to make again.
-      configuration.removeIf(call -> call.name().equals("addBatch"));
-      return;
-    }
-    configuration.add(new Call(method, args));
-    if (configuration.size() >= compactAt) {
-      configuration = compacted(configuration);
-      compactAt = Math.max(COMPACTED_FROM, 2 * configuration.size());
-    }
+  /**
+   * Makes a call that cannot be made again (a stream is read once, a LOB belongs to its
+   * connection): from now on the statement runs where it was made, or fails there.
+   */
+  void unrepeatable(Call call) throws SQLException {
+    repeatable = false;
+    configuration.clear();
+    call.makeOn(target);
   }
 
-  private static boolean isRepeatable(@Nullable Object arg) {
+  void clearParameters() throws SQLException {
+    configure(
+        Kind.CLEAR_PARAMETERS,
+        null,
+        statement -> ((PreparedStatement) statement).clearParameters());
+  }
+
+  /** Adds to the batch: {@code sql} for a plain statement (seen now), the parameters otherwise. */
+  void addBatch(@Nullable String sql, Call call) throws SQLException {
+    if (sql != null) {
+      borrow.sql(sql);
+    }
+    configure(Kind.BATCH, null, call);
+  }
+
+  void clearBatch() throws SQLException {
+    // What the batch held is gone; nothing to make again.
+    configuration.removeIf(call -> call.kind() == Kind.BATCH);
+    target.clearBatch();
+  }
+
+  private void configure(Kind kind, @Nullable Object key, Call call) throws SQLException {
+    if (repeatable) {
+      configuration.add(new Remembered(kind, key, call));
+      if (configuration.size() >= compactAt) {
+        configuration = compacted(configuration);
+        compactAt = Math.max(COMPACTED_FROM, 2 * configuration.size());
+      }
+    }
+    call.makeOn(target);
+  }
+
+  private static boolean isRepeatable(@Nullable Object value) {
     // Parameters are nearly always these: decided without walking the list.
-    if (arg == null || arg instanceof String || arg instanceof Number || arg instanceof Boolean) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean) {
       return true;
     }
     for (Class<?> type : NOT_REPEATABLE) {
-      if (type.isInstance(arg)) {
+      if (type.isInstance(value)) {
         return false;
       }
     }
@@ -286,68 +268,55 @@ final class StatementTap implements InvocationHandler {
    * holds the parameters set before it); after it, the last of each parameter and setting, and the
    * last clearParameters with nothing it undid.
    */
-  private static List<Call> compacted(List<Call> calls) {
+  private static List<Remembered> compacted(List<Remembered> calls) {
     int lastBatch = -1;
     for (int i = 0; i < calls.size(); i++) {
-      if (calls.get(i).name().equals("addBatch")) {
+      if (calls.get(i).kind() == Kind.BATCH) {
         lastBatch = i;
       }
     }
-    List<Call> kept = new ArrayList<>();
-    Set<Key> seen = new HashSet<>();
+    List<Remembered> kept = new ArrayList<>();
+    Set<List<@Nullable Object>> seen = new HashSet<>();
     boolean parametersCleared = false;
     for (int i = calls.size() - 1; i > lastBatch; i--) {
-      Call call = calls.get(i);
-      String name = call.name();
-      if (name.equals("clearParameters")) {
-        if (!parametersCleared) {
-          kept.add(call);
+      Remembered call = calls.get(i);
+      switch (call.kind()) {
+        case CLEAR_PARAMETERS -> {
+          if (!parametersCleared) {
+            kept.add(call);
+          }
+          parametersCleared = true;
         }
-        parametersCleared = true;
-      } else if (call.setsParameter()) {
-        Key key = new Key(name.startsWith("register") ? "out" : "in", call.parameter());
-        if (!parametersCleared && seen.add(key)) {
-          kept.add(call);
+        case IN_PARAMETER, OUT_PARAMETER -> {
+          if (!parametersCleared && seen.add(Arrays.asList(call.kind(), call.key()))) {
+            kept.add(call);
+          }
         }
-      } else if (seen.add(new Key(name, null))) {
-        kept.add(call);
+        case SETTING, BATCH -> {
+          if (seen.add(Arrays.asList(call.kind(), call.key()))) {
+            kept.add(call);
+          }
+        }
       }
     }
     Collections.reverse(kept);
-    List<Call> result = new ArrayList<>(calls.subList(0, lastBatch + 1));
+    List<Remembered> result = new ArrayList<>(calls.subList(0, lastBatch + 1));
     result.addAll(kept);
     return result;
   }
 
-  private void beforeRunning(@Nullable Object @Nullable [] args) throws Throwable {
-    if (repeatable) {
-      Connection moved = borrow.movedFrom(generation);
-      if (moved != null) {
-        makeAgainOn(moved);
-      }
+  /** Makes the statement again on {@code connection} and repeats its configuring calls. */
+  private void makeAgainOn(Connection connection) throws SQLException {
+    Statement again = source.makeOn(connection);
+    for (Remembered call : configuration) {
+      call.call().makeOn(again);
     }
-    if (args != null && args.length > 0 && args[0] instanceof String sql) {
+    target = again;
+    generation = borrow.generation();
+    String sql = source.sql();
+    if (sql != null) {
+      // Seen again on the new connection: what it reads may not be there (a sequence's currval).
       borrow.sql(sql);
-    }
-  }
-
-  /** Creates the statement again on {@code connection} and repeats its configuring calls. */
-  private void makeAgainOn(Connection connection) throws Throwable {
-    try {
-      Statement again = (Statement) creation.invoke(connection, creationArgs);
-      for (Call call : configuration) {
-        call.makeOn(again);
-      }
-      target = again;
-      generation = borrow.generation();
-      if (creationArgs != null
-          && creationArgs.length > 0
-          && creationArgs[0] instanceof String sql) {
-        // Seen again on the new connection: what it reads may not be there (a sequence's currval).
-        borrow.sql(sql);
-      }
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
     }
   }
 }

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +41,8 @@ class ConnectionProxyTest {
       }
 
       @Override
-      public void calling(Method method, @Nullable Object @Nullable [] args) {
-        events.add(name + " " + method.getName());
+      public void creating(StatementSource source) {
+        events.add(name + " makes a " + source.kind() + " statement");
       }
     };
   }
@@ -110,7 +108,11 @@ class ConnectionProxyTest {
     outer.close();
     outer.close();
     assertEquals(
-        List.of("outer createStatement", "inner createStatement", "outer close", "inner close"),
+        List.of(
+            "outer makes a PLAIN statement",
+            "inner makes a PLAIN statement",
+            "outer close",
+            "inner close"),
         events);
     assertTrue(h2.isClosed());
   }

@@ -1,0 +1,311 @@
+package dev.poolguard.runtime.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+
+/**
+ * A plain statement handed to a borrower: its executions, batches and settings go through its
+ * {@link StatementTap}; every other call is the driver's statement's. Written out rather than a
+ * {@code java.lang.reflect.Proxy}: a call costs what a direct call costs, and nothing is generated
+ * at run time (a proxy class and its reflective calls cost a test JVM tens of milliseconds to make
+ * and the JIT its compile time).
+ */
+class TappedStatement implements Statement {
+  final StatementTap tap;
+
+  TappedStatement(StatementTap tap) {
+    this.tap = tap;
+  }
+
+  private Statement target() {
+    return tap.target();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    return iface.isInstance(this) ? iface.cast(this) : target().unwrap(iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return iface.isInstance(this) || target().isWrapperFor(iface);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    target().close();
+  }
+
+  @Override
+  public String toString() {
+    return target().toString();
+  }
+
+  @Override
+  public ResultSet executeQuery(String sql) throws SQLException {
+    return tap.execute(sql, false, s -> s.executeQuery(sql));
+  }
+
+  @Override
+  public int executeUpdate(String sql) throws SQLException {
+    return tap.execute(sql, false, s -> s.executeUpdate(sql));
+  }
+
+  @Override
+  public int getMaxFieldSize() throws SQLException {
+    return target().getMaxFieldSize();
+  }
+
+  @Override
+  public void setMaxFieldSize(int max) throws SQLException {
+    tap.setting("setMaxFieldSize", s -> s.setMaxFieldSize(max));
+  }
+
+  @Override
+  public int getMaxRows() throws SQLException {
+    return target().getMaxRows();
+  }
+
+  @Override
+  public void setMaxRows(int max) throws SQLException {
+    tap.setting("setMaxRows", s -> s.setMaxRows(max));
+  }
+
+  @Override
+  public void setEscapeProcessing(boolean enable) throws SQLException {
+    tap.setting("setEscapeProcessing", s -> s.setEscapeProcessing(enable));
+  }
+
+  @Override
+  public int getQueryTimeout() throws SQLException {
+    return target().getQueryTimeout();
+  }
+
+  @Override
+  public void setQueryTimeout(int seconds) throws SQLException {
+    tap.setting("setQueryTimeout", s -> s.setQueryTimeout(seconds));
+  }
+
+  @Override
+  public void cancel() throws SQLException {
+    target().cancel();
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    return target().getWarnings();
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    target().clearWarnings();
+  }
+
+  @Override
+  public void setCursorName(String name) throws SQLException {
+    tap.setting("setCursorName", s -> s.setCursorName(name));
+  }
+
+  @Override
+  public boolean execute(String sql) throws SQLException {
+    return tap.execute(sql, false, s -> s.execute(sql));
+  }
+
+  @Override
+  public ResultSet getResultSet() throws SQLException {
+    return target().getResultSet();
+  }
+
+  @Override
+  public int getUpdateCount() throws SQLException {
+    return target().getUpdateCount();
+  }
+
+  @Override
+  public boolean getMoreResults() throws SQLException {
+    return target().getMoreResults();
+  }
+
+  @Override
+  public void setFetchDirection(int direction) throws SQLException {
+    tap.setting("setFetchDirection", s -> s.setFetchDirection(direction));
+  }
+
+  @Override
+  public int getFetchDirection() throws SQLException {
+    return target().getFetchDirection();
+  }
+
+  @Override
+  public void setFetchSize(int rows) throws SQLException {
+    tap.setting("setFetchSize", s -> s.setFetchSize(rows));
+  }
+
+  @Override
+  public int getFetchSize() throws SQLException {
+    return target().getFetchSize();
+  }
+
+  @Override
+  public int getResultSetConcurrency() throws SQLException {
+    return target().getResultSetConcurrency();
+  }
+
+  @Override
+  public int getResultSetType() throws SQLException {
+    return target().getResultSetType();
+  }
+
+  @Override
+  public void addBatch(String sql) throws SQLException {
+    tap.addBatch(sql, s -> s.addBatch(sql));
+  }
+
+  @Override
+  public void clearBatch() throws SQLException {
+    tap.clearBatch();
+  }
+
+  @Override
+  public int[] executeBatch() throws SQLException {
+    return tap.execute(null, true, s -> s.executeBatch());
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    return target().getConnection();
+  }
+
+  @Override
+  public boolean getMoreResults(int current) throws SQLException {
+    return target().getMoreResults(current);
+  }
+
+  @Override
+  public ResultSet getGeneratedKeys() throws SQLException {
+    return target().getGeneratedKeys();
+  }
+
+  @Override
+  public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    return tap.execute(sql, false, s -> s.executeUpdate(sql, autoGeneratedKeys));
+  }
+
+  @Override
+  public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    return tap.execute(sql, false, s -> s.executeUpdate(sql, columnIndexes));
+  }
+
+  @Override
+  public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+    return tap.execute(sql, false, s -> s.executeUpdate(sql, columnNames));
+  }
+
+  @Override
+  public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+    return tap.execute(sql, false, s -> s.execute(sql, autoGeneratedKeys));
+  }
+
+  @Override
+  public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+    return tap.execute(sql, false, s -> s.execute(sql, columnIndexes));
+  }
+
+  @Override
+  public boolean execute(String sql, String[] columnNames) throws SQLException {
+    return tap.execute(sql, false, s -> s.execute(sql, columnNames));
+  }
+
+  @Override
+  public int getResultSetHoldability() throws SQLException {
+    return target().getResultSetHoldability();
+  }
+
+  @Override
+  public boolean isClosed() throws SQLException {
+    return target().isClosed();
+  }
+
+  @Override
+  public void setPoolable(boolean poolable) throws SQLException {
+    tap.setting("setPoolable", s -> s.setPoolable(poolable));
+  }
+
+  @Override
+  public boolean isPoolable() throws SQLException {
+    return target().isPoolable();
+  }
+
+  @Override
+  public void closeOnCompletion() throws SQLException {
+    tap.setting("closeOnCompletion", Statement::closeOnCompletion);
+  }
+
+  @Override
+  public boolean isCloseOnCompletion() throws SQLException {
+    return target().isCloseOnCompletion();
+  }
+
+  @Override
+  public long getLargeUpdateCount() throws SQLException {
+    return target().getLargeUpdateCount();
+  }
+
+  @Override
+  public void setLargeMaxRows(long max) throws SQLException {
+    tap.setting("setLargeMaxRows", s -> s.setLargeMaxRows(max));
+  }
+
+  @Override
+  public long getLargeMaxRows() throws SQLException {
+    return target().getLargeMaxRows();
+  }
+
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    return tap.execute(null, true, s -> s.executeLargeBatch());
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql) throws SQLException {
+    return tap.execute(sql, false, s -> s.executeLargeUpdate(sql));
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    return tap.execute(sql, false, s -> s.executeLargeUpdate(sql, autoGeneratedKeys));
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    return tap.execute(sql, false, s -> s.executeLargeUpdate(sql, columnIndexes));
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+    return tap.execute(sql, false, s -> s.executeLargeUpdate(sql, columnNames));
+  }
+
+  @Override
+  public String enquoteLiteral(String val) throws SQLException {
+    return target().enquoteLiteral(val);
+  }
+
+  @Override
+  public String enquoteIdentifier(String identifier, boolean alwaysQuote) throws SQLException {
+    return target().enquoteIdentifier(identifier, alwaysQuote);
+  }
+
+  @Override
+  public boolean isSimpleIdentifier(String identifier) throws SQLException {
+    return target().isSimpleIdentifier(identifier);
+  }
+
+  @Override
+  public String enquoteNCharLiteral(String val) throws SQLException {
+    return target().enquoteNCharLiteral(val);
+  }
+}
