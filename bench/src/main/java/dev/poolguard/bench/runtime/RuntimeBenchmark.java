@@ -58,7 +58,7 @@ public final class RuntimeBenchmark {
     String killEvery = opts.get("killer");
     List<RuntimeMode> modes =
         killEvery != null ? RuntimeMode.KILLER : hygiene ? RuntimeMode.HYGIENE : RuntimeMode.ALL;
-    int rounds = Integer.parseInt(opts.getOrDefault("rounds", hygiene ? "5" : "3"));
+    int rounds = Integer.parseInt(opts.getOrDefault("rounds", hygiene ? "9" : "3"));
     int limit = Integer.parseInt(opts.getOrDefault("limit", "20"));
     int parallel = Integer.parseInt(opts.getOrDefault("parallel", "4"));
     int poolSize = Integer.parseInt(opts.getOrDefault("pool-size", "3"));

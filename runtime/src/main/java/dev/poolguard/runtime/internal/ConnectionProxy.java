@@ -77,6 +77,15 @@ final class ConnectionProxy implements Connection {
       return statement;
     }
 
+    /**
+     * What a transaction call that failed on the server throws ({@code commit}, {@code rollback},
+     * savepoints; a statement's failures are its own): {@code failure} by default; the session
+     * hygiene's layer names the cause where the server ended the session.
+     */
+    default SQLException failure(SQLException failure) {
+      return failure;
+    }
+
     /** Sees a call that changes the session through JDBC, or reaches past the proxy. */
     default void using(Use use) throws SQLException {}
 
@@ -135,6 +144,34 @@ final class ConnectionProxy implements Connection {
   private void giveBack(Ending ending) throws SQLException {
     if (givenBack.compareAndSet(false, true)) {
       hooks.giveBack(current(), ending);
+    }
+  }
+
+  /** A transaction call on the wrapped connection. */
+  @FunctionalInterface
+  private interface ServerAction {
+    void on(Connection connection) throws SQLException;
+  }
+
+  /** A transaction call on the wrapped connection that answers (with a savepoint). */
+  @FunctionalInterface
+  private interface ServerCall<T> {
+    T on(Connection connection) throws SQLException;
+  }
+
+  private void onServer(ServerAction action) throws SQLException {
+    fromServer(
+        connection -> {
+          action.on(connection);
+          return Boolean.TRUE;
+        });
+  }
+
+  private <T> T fromServer(ServerCall<T> call) throws SQLException {
+    try {
+      return call.on(current());
+    } catch (SQLException failure) {
+      throw hooks.failure(failure);
     }
   }
 
@@ -220,12 +257,12 @@ final class ConnectionProxy implements Connection {
 
   @Override
   public void commit() throws SQLException {
-    current().commit();
+    onServer(Connection::commit);
   }
 
   @Override
   public void rollback() throws SQLException {
-    current().rollback();
+    onServer(Connection::rollback);
   }
 
   @Override
@@ -322,22 +359,22 @@ final class ConnectionProxy implements Connection {
 
   @Override
   public Savepoint setSavepoint() throws SQLException {
-    return current().setSavepoint();
+    return fromServer(Connection::setSavepoint);
   }
 
   @Override
   public Savepoint setSavepoint(String name) throws SQLException {
-    return current().setSavepoint(name);
+    return fromServer(connection -> connection.setSavepoint(name));
   }
 
   @Override
   public void rollback(Savepoint savepoint) throws SQLException {
-    current().rollback(savepoint);
+    onServer(connection -> connection.rollback(savepoint));
   }
 
   @Override
   public void releaseSavepoint(Savepoint savepoint) throws SQLException {
-    current().releaseSavepoint(savepoint);
+    onServer(connection -> connection.releaseSavepoint(savepoint));
   }
 
   @Override

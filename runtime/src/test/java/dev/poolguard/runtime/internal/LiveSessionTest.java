@@ -274,6 +274,17 @@ class LiveSessionTest {
   }
 
   @Test
+  void aCommitAfterTheServerEndedTheSessionNamesTheCause() throws Exception {
+    try (Connection connection = pool.borrow();
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      statement.execute("SELECT 1");
+      terminate(poolBackend());
+      assertFailsSaying("the server ended the database session", connection::commit);
+    }
+  }
+
+  @Test
   void aMovedBorrowThatReadsCurrvalIsToldWhyItIsGone() throws Exception {
     try (Connection connection = pool.borrow();
         Statement statement = connection.createStatement()) {
