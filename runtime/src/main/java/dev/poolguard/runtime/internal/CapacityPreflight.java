@@ -30,6 +30,20 @@ final class CapacityPreflight {
    */
   record Capacity(int free, String numbers, List<String> holders) {}
 
+  /** Reads the biggest holders of the server's connections. */
+  @FunctionalInterface
+  private interface Holders {
+    List<String> read() throws SQLException;
+
+    /**
+     * The holders where {@code free} connections are fewer than the {@code wanted}: only then does
+     * a message name them (the pool shrinks or fails), so a server with room costs no second query.
+     */
+    default List<String> ifShort(int free, int wanted) throws SQLException {
+      return free < wanted ? read() : List.of();
+    }
+  }
+
   private CapacityPreflight() {}
 
   /** The capacity, or {@code null} when it cannot be known from {@code connection}. */
@@ -40,7 +54,7 @@ final class CapacityPreflight {
     try {
       return switch (settings.url().kind()) {
         case POSTGRESQL -> postgres(connection, settings);
-        case MARIADB, MYSQL -> mariadb(connection);
+        case MARIADB, MYSQL -> mariadb(connection, settings.maxPoolSize());
         case H2, OTHER -> null;
       };
     } catch (SQLException e) {
@@ -75,7 +89,7 @@ final class CapacityPreflight {
       // Port 6432 answering for a server on 5432: a proxy in between, whose limits are its own.
       return null;
     }
-    return limits.capacity(postgresHolders(connection));
+    return limits.capacity(settings.maxPoolSize(), () -> postgresHolders(connection));
   }
 
   /** The server's, the role's and the database's limits and use, as one row; {@code null}: none. */
@@ -138,7 +152,7 @@ final class CapacityPreflight {
       String role,
       String database) {
 
-    Capacity capacity(List<String> holders) {
+    Capacity capacity(int wanted, Holders holders) throws SQLException {
       StringBuilder numbers = new StringBuilder();
       int serverLimit = superuser ? maxConnections : maxConnections - superuserReserved - reserved;
       numbers
@@ -167,7 +181,7 @@ final class CapacityPreflight {
         numbers.append(databaseLimit).append(", ").append(databaseInUse).append(" in use");
       }
       // The pre-flight's own connection is counted in use and is the pool's first.
-      return new Capacity(free + 1, numbers.toString(), holders);
+      return new Capacity(free + 1, numbers.toString(), holders.ifShort(free + 1, wanted));
     }
   }
 
@@ -189,7 +203,7 @@ final class CapacityPreflight {
     return holders;
   }
 
-  private static Capacity mariadb(Connection connection) throws SQLException {
+  private static Capacity mariadb(Connection connection, int wanted) throws SQLException {
     MariaDbServer server = mariadbServer(connection);
     int threadsConnected = threadsConnected(connection);
     int accountLimit = accountLimit(connection);
@@ -213,7 +227,8 @@ final class CapacityPreflight {
           .append(userInUse)
           .append(" in use");
     }
-    return new Capacity(free + 1, numbers.toString(), mariadbHolders(connection));
+    Holders holders = () -> mariadbHolders(connection);
+    return new Capacity(free + 1, numbers.toString(), holders.ifShort(free + 1, wanted));
   }
 
   /**
