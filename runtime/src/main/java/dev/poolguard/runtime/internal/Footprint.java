@@ -1,7 +1,8 @@
 package dev.poolguard.runtime.internal;
 
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one borrower did with its connection, as far as it tells whether the session can have
@@ -11,9 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * settings (the one costly view) only when the SQL may have changed one.
  */
 final class Footprint {
-  private final Set<String> customSettings = ConcurrentHashMap.newKeySet();
-  private final Set<String> temporaryTables = ConcurrentHashMap.newKeySet();
-  private final Set<String> namedLocks = ConcurrentHashMap.newKeySet();
+  // Made on first use, under this object's lock: most borrows name none, and a borrow is one
+  // object more or less on every test's path.
+  private @Nullable Set<String> customSettings;
+  private @Nullable Set<String> temporaryTables;
+  private @Nullable Set<String> namedLocks;
   private volatile boolean unnamedLocks;
   private volatile boolean readOnlySetThroughJdbc;
   private volatile boolean autoCommitSet;
@@ -67,9 +70,11 @@ final class Footprint {
     if (facts.unnamedLocks()) {
       unnamedLocks = true;
     }
-    customSettings.addAll(facts.customSettings());
-    temporaryTables.addAll(facts.temporaryTables());
-    namedLocks.addAll(facts.namedLocks());
+    if (!facts.customSettings().isEmpty()
+        || !facts.temporaryTables().isEmpty()
+        || !facts.namedLocks().isEmpty()) {
+      names(facts);
+    }
   }
 
   /** Whether any SQL can have run: if not, nothing on the server can have changed. */
@@ -92,19 +97,38 @@ final class Footprint {
     return maySetSettings;
   }
 
+  private synchronized void names(SqlFacts facts) {
+    customSettings = with(customSettings, facts.customSettings());
+    temporaryTables = with(temporaryTables, facts.temporaryTables());
+    namedLocks = with(namedLocks, facts.namedLocks());
+  }
+
+  private static @Nullable Set<String> with(@Nullable Set<String> names, Set<String> more) {
+    if (more.isEmpty()) {
+      return names;
+    }
+    Set<String> all = names == null ? new HashSet<>() : names;
+    all.addAll(more);
+    return all;
+  }
+
   /** Custom settings the SQL set, as written ({@code app.tenant}). */
-  Set<String> customSettings() {
-    return Set.copyOf(customSettings);
+  synchronized Set<String> customSettings() {
+    return copyOf(customSettings);
   }
 
   /** Temporary tables the SQL created, as written ({@code scratch}, {@code `scratch`}). */
-  Set<String> temporaryTables() {
-    return Set.copyOf(temporaryTables);
+  synchronized Set<String> temporaryTables() {
+    return copyOf(temporaryTables);
   }
 
   /** The names of the locks the SQL took with {@code GET_LOCK('name', ..)}. */
-  Set<String> namedLocks() {
-    return Set.copyOf(namedLocks);
+  synchronized Set<String> namedLocks() {
+    return copyOf(namedLocks);
+  }
+
+  private static Set<String> copyOf(@Nullable Set<String> names) {
+    return names == null ? Set.of() : Set.copyOf(names);
   }
 
   /** Whether the SQL took a named lock whose name it did not write as a literal. */
